@@ -1,0 +1,55 @@
+namespace ETicket.Domain.Common;
+
+/// <summary>A Relay page request: either <c>first</c>/<c>after</c> forward or <c>last</c>/<c>before</c> backward.</summary>
+public sealed record PageRequest(int? First = null, string? After = null, int? Last = null, string? Before = null)
+{
+    public const int DefaultSize = 20;
+    public const int MaxSize = 100;
+
+    public bool Backward => Last is not null || (Before is not null && First is null);
+    public int Size => (Backward ? Last : First) ?? DefaultSize;
+
+    /// <summary>Refuses counts and combinations that have no sensible answer.</summary>
+    public PageRequest Validated()
+    {
+        if (First is not null && Last is not null)
+            throw new BadInputException("Ask for either `first` or `last`, not both.");
+        if (After is not null && Before is not null)
+            throw new BadInputException("Page with either `after` or `before`, not both.");
+        if (First is not null && Before is not null || Last is not null && After is not null)
+            throw new BadInputException("`first` pages forward from `after`; `last` pages backward from `before`.");
+        foreach (var (name, value) in new[] { ("first", First), ("last", Last) })
+        {
+            if (value is < 0)
+                throw new BadInputException($"`{name}` cannot be negative.");
+            if (value > MaxSize)
+                throw new BadInputException($"`{name}` can be at most {MaxSize}.");
+        }
+        return this;
+    }
+}
+
+/// <summary>Where a page sits in its list.</summary>
+public interface IPageInfo
+{
+    bool HasNextPage { get; }
+    bool HasPreviousPage { get; }
+    string? StartCursor { get; }
+    string? EndCursor { get; }
+}
+
+/// <summary>One page of a connection, its neighbours, and how to count the whole (only when asked).</summary>
+public sealed record Page<T>(
+    IReadOnlyList<PageItem<T>> Items,
+    bool HasNextPage,
+    bool HasPreviousPage,
+    Func<CancellationToken, Task<int>> CountTotal) : IPageInfo
+{
+    public string? StartCursor => Items.Count > 0 ? Items[0].Cursor : null;
+    public string? EndCursor => Items.Count > 0 ? Items[^1].Cursor : null;
+}
+
+public sealed record PageItem<T>(T Node, string Cursor);
+
+/// <summary>A request that cannot be served as sent (bad paging, malformed cursor): BAD_USER_INPUT.</summary>
+public sealed class BadInputException(string message) : Exception(message);

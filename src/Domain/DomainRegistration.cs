@@ -1,0 +1,37 @@
+using ETicket.Domain.Events;
+using ETicket.Domain.Listings;
+using ETicket.Domain.Members;
+using ETicket.Domain.Members.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ETicket.Domain;
+
+public static class DomainRegistration
+{
+    /// <summary>The members module's domain services.</summary>
+    public static IServiceCollection AddMembersDomain(this IServiceCollection services)
+    {
+        services.TryAddScoped<SessionStarter>();
+        services.TryAddScoped<DevelopmentSignIn>();
+        return services;
+    }
+
+    /// <summary>The tickets module's domain services; <paramref name="ticketSecretKey"/> protects ticket codes.</summary>
+    public static IServiceCollection AddTicketsDomain(this IServiceCollection services, byte[] ticketSecretKey)
+    {
+        services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
+        services.TryAddScoped<ListingPublisher>();
+        services.TryAddScoped<ListingReader>();
+        return services;
+    }
+
+    /// <summary>The outbox relay and the in-process event bus (the embedded default).</summary>
+    public static IServiceCollection AddInProcessEvents(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IEventBus, InProcessEventBus>();
+        services.TryAddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        return services;
+    }
+}

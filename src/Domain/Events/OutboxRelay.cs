@@ -1,0 +1,88 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ETicket.Domain.Events;
+
+/// <summary>
+/// Hands committed outbox rows to the event bus, oldest first, at least once: a row is marked only
+/// after the bus took it, so a crash in between re-delivers it rather than losing it.
+/// </summary>
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    /// <summary>Rows written by other processes are noticed within this time.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int relayed;
+            try
+            {
+                relayed = await RelayBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Relaying the outbox failed; retrying shortly");
+                relayed = 0;
+            }
+            if (relayed < BatchSize)
+                await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Publishes up to one batch of pending rows; returns how many.</summary>
+    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
+        var pending = await db.OutboxMessages
+            .Where(m => m.PublishedAt == null)
+            .OrderBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var message in pending)
+        {
+            await bus.PublishAsync(new EventEnvelope(message.Id, message.Type, message.Payload, message.OccurredAt), cancellationToken);
+            message.MarkPublished(clock.Now());
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return pending.Count;
+    }
+}
+
+/// <summary>Wakes the relay as soon as a transaction with outbox rows commits in this process.</summary>
+public sealed class OutboxSignal : SaveChangesInterceptor
+{
+    private readonly SemaphoreSlim _pending = new(0, 1);
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any() == true)
+            Notify();
+        return ValueTask.FromResult(result);
+    }
+
+    public void Notify()
+    {
+        try
+        {
+            _pending.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled; the relay will read every pending row anyway.
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _pending.WaitAsync(timeout, cancellationToken);
+}

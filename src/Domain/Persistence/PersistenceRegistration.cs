@@ -1,0 +1,57 @@
+using ETicket.Domain.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MySqlConnector;
+
+namespace ETicket.Domain.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>Registers the pooled <see cref="ETicketDbContext"/> for the configured provider.</summary>
+    public static IServiceCollection AddETicketPersistence(this IServiceCollection services, DatabaseOptions database, string dataDirectory)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(database, dataDirectory);
+                services.AddDbContextPool<ETicketDbContext, SqliteETicketDbContext>((sp, options) =>
+                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+                break;
+            case DatabaseProvider.MySql:
+                var mysql = MySqlConnectionString(database);
+                var version = ServerVersion.Parse(database.ServerVersion);
+                services.AddDbContextPool<ETicketDbContext, MySqlETicketDbContext>((sp, options) =>
+                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
+        }
+        services.AddSingleton(database);
+        services.AddSingleton<OutboxSignal>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder options, string connectionString, ServerVersion version) =>
+        options.UseMySql(connectionString, version, mysql => mysql.EnableRetryOnFailure(3));
+
+    public static string SqliteConnectionString(DatabaseOptions database, string dataDirectory) =>
+        new SqliteConnectionStringBuilder(database.ConnectionString ?? "")
+        {
+            DataSource = database.ConnectionString is null ? Path.Combine(dataDirectory, "eticket.db") : new SqliteConnectionStringBuilder(database.ConnectionString).DataSource,
+            // Waits for a writer in another process (federated subgraphs share the file) instead of failing.
+            DefaultTimeout = 30,
+        }.ToString();
+
+    private static string MySqlConnectionString(DatabaseOptions database)
+    {
+        if (string.IsNullOrWhiteSpace(database.ConnectionString))
+            throw new InvalidOperationException(
+                "ETicket:Database:Provider is MySql but ETicket:Database:ConnectionString is empty; set ETicket__Database__ConnectionString.");
+        // The pool's per-checkout reset costs a round trip and EF Core needs none of what it resets.
+        return new MySqlConnectionStringBuilder(database.ConnectionString) { ConnectionReset = false }.ConnectionString;
+    }
+}

@@ -1,0 +1,67 @@
+using GraphQL.DataLoader;
+
+namespace ETicket.Graph.Common;
+
+/// <summary>
+/// A per-request batch loader. Resolvers ask for keys and get a pending result; when the executor
+/// first awaits one, every key asked for so far is fetched in one call, and answers are cached for
+/// the rest of the request. Requests execute serially (see GraphRegistration), so no locking is needed.
+/// </summary>
+public abstract class BatchLoader<TKey, TValue>
+    where TKey : notnull
+    where TValue : class
+{
+    private readonly Dictionary<TKey, TValue?> _loaded = [];
+    private readonly HashSet<TKey> _pending = [];
+
+    /// <summary>Loads the values for <paramref name="keys"/>; missing keys are simply absent.</summary>
+    protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken);
+
+    public IDataLoaderResult<TValue?> Load(TKey key) => LoadAs<TValue>(key);
+
+    /// <summary>Like <see cref="Load"/>, typed as a base type of the value (data loader results are not covariant).</summary>
+    public IDataLoaderResult<TResult?> LoadAs<TResult>(TKey key) where TResult : class
+    {
+        if (!_loaded.ContainsKey(key))
+            _pending.Add(key);
+        return new Pending<TResult>(this, key);
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        if (!_loaded.TryGetValue(key, out var value))
+        {
+            await DispatchAsync(cancellationToken);
+            value = _loaded.GetValueOrDefault(key);
+        }
+        return value;
+    }
+
+    private async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+            return;
+        var keys = _pending.ToArray();
+        _pending.Clear();
+        var found = await FetchAsync(keys, cancellationToken);
+        foreach (var key in keys)
+            _loaded[key] = found.GetValueOrDefault(key);
+    }
+
+    private sealed class Pending<TResult>(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TResult?>
+        where TResult : class
+    {
+        public async Task<TResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await loader.GetAsync(key, cancellationToken) as TResult;
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}
+
+/// <summary>A value already at hand, where a data loader result is expected.</summary>
+public sealed class Loaded<T>(T value) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+}

@@ -1,0 +1,51 @@
+using ETicket.Domain.Common;
+using GraphQL.Types;
+
+namespace ETicket.Graph.Common;
+
+/// <summary>A Relay connection named after its node type: <c>ListingConnection</c>, <c>ListingEdge</c>.</summary>
+public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Page<TNode>>
+    where TNodeType : IGraphType
+{
+    public ConnectionType()
+    {
+        var nodeName = NodeName();
+        Name = nodeName + "Connection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNode, TNodeType>>>>>("edges")
+            .Resolve(ctx => ctx.Source.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
+            .Resolve(ctx => ctx.Source.Items.Select(item => item.Node));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many items the whole list holds, across all pages.")
+            .ResolveAsync(async ctx => await ctx.Source.CountTotal(ctx.CancellationToken));
+    }
+
+    internal static string NodeName() => typeof(TNodeType).Name.EndsWith("Type", StringComparison.Ordinal)
+        ? typeof(TNodeType).Name[..^"Type".Length]
+        : typeof(TNodeType).Name;
+}
+
+public class EdgeType<TNode, TNodeType> : ObjectGraphType<PageItem<TNode>>
+    where TNodeType : IGraphType
+{
+    public EdgeType()
+    {
+        Name = ConnectionType<TNode, TNodeType>.NodeName() + "Edge";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(ctx => ctx.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Resolve(ctx => ctx.Source.Node);
+    }
+}
+
+/// <summary>Reads the page flags of any connection's page.</summary>
+public sealed class PageInfoType : ObjectGraphType<IPageInfo>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(ctx => ctx.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(ctx => ctx.Source.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Resolve(ctx => ctx.Source.StartCursor);
+        Field<StringGraphType>("endCursor").Resolve(ctx => ctx.Source.EndCursor);
+    }
+}

@@ -1,0 +1,54 @@
+using ETicket.Domain.Common;
+using GraphQL;
+using GraphQL.Execution;
+
+namespace ETicket.Graph.Common;
+
+/// <summary>The contract's codes for failures of the request itself, in <c>errors[].extensions.code</c>.</summary>
+public static class ErrorCodes
+{
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    public static ExecutionError Error(string code, string message) => new(message) { Code = code };
+}
+
+/// <summary>
+/// Gives every error one of the contract's codes and a message fit for a client: malformed documents
+/// and arguments are BAD_USER_INPUT, access failures carry their own code, and anything unexpected is
+/// INTERNAL_SERVER_ERROR with no internals (they go to the log, with the request's trace id).
+/// </summary>
+public sealed class ContractErrorInfoProvider : IErrorInfoProvider
+{
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var (code, message) = Classify(executionError);
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (executionError.Extensions is { Count: > 0 } extra)
+        {
+            foreach (var (key, value) in extra)
+                extensions[key] = value;
+        }
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+
+    private static (string Code, string Message) Classify(ExecutionError error) => error switch
+    {
+        { Code: { } code } when IsContractCode(code) => (code, error.Message),
+        UnhandledError { InnerException: AccessDeniedException denied } => (CodeFor(denied.Denial), denied.Message),
+        UnhandledError { InnerException: BadInputException bad } => (ErrorCodes.BadUserInput, bad.Message),
+        UnhandledError => (ErrorCodes.InternalServerError, "Something went wrong on our side. Please try again later."),
+        DocumentError => (ErrorCodes.BadUserInput, error.Message),
+        _ => (ErrorCodes.InternalServerError, error.Message),
+    };
+
+    private static string CodeFor(AccessDenial denial) =>
+        denial == AccessDenial.Unauthenticated ? ErrorCodes.Unauthenticated : ErrorCodes.Forbidden;
+
+    private static bool IsContractCode(string code) => code is ErrorCodes.Unauthenticated or ErrorCodes.Forbidden
+        or ErrorCodes.BadUserInput or ErrorCodes.QueryTooComplex or ErrorCodes.RateLimited or ErrorCodes.InternalServerError;
+}

@@ -1,0 +1,75 @@
+using System.Text.Encodings.Web;
+using ETicket.Domain;
+using ETicket.Graph.Common;
+using ETicket.Graph.Listings;
+using ETicket.Graph.Members;
+using ETicket.Graph.Schema;
+using ETicket.Graph.Transport;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+
+namespace ETicket.Graph.Hosting;
+
+public static class GraphRegistration
+{
+    /// <summary>Registers the modules this role serves and the GraphQL schema built from them.</summary>
+    public static IServiceCollection AddETicketGraph(this IServiceCollection services, GraphRole role)
+    {
+        var schemaRole = new SchemaRole(role);
+        services.AddSingleton(schemaRole);
+
+        if (schemaRole.ServesMembers)
+            services.AddMembersGraph();
+        else
+            services.AddSingleton<IMemberResolver, ReferenceMemberResolver>();
+        if (schemaRole.ServesTickets)
+            services.AddTicketsGraph();
+
+        services.AddGraphQL(graph =>
+        {
+            graph.AddSchema<ETicketSchema>()
+                // Chinese text as UTF-8, not \u escapes: a third of the bytes on a market page.
+                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+                .AddGraphTypes(typeof(GraphRegistration).Assembly)
+                .AddErrorInfoProvider<ContractErrorInfoProvider>()
+                // One field at a time: resolvers share the request's DbContext and batch loaders.
+                .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                .AddUnhandledExceptionHandler(LogUnexpected);
+            if (schemaRole.IsFederated)
+                graph.AddFederation("2.3");
+        });
+
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        return services;
+    }
+
+    private static void AddMembersGraph(this IServiceCollection services)
+    {
+        services.AddMembersDomain();
+        services.AddScoped<MemberLoader>();
+        services.AddSingleton<IMemberResolver, LoadingMemberResolver>();
+        services.AddSingleton<IFieldContributor<MemberType>, MemberFields>();
+        services.AddSingleton<IFieldContributor<QueryType>, MemberQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, SignInForDevelopmentMutation>();
+    }
+
+    private static void AddTicketsGraph(this IServiceCollection services)
+    {
+        services.AddScoped<ListingLoader>();
+        services.AddSingleton<IFieldContributor<QueryType>, ListingQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, PublishListingMutation>();
+        services.AddSingleton<IFieldContributor<MemberType>, MemberListingsFields>();
+    }
+
+    // Expected failures (access, bad input) are the client's business; everything else is ours to log.
+    private static void LogUnexpected(UnhandledExceptionContext context)
+    {
+        if (context.OriginalException is Domain.Common.AccessDeniedException or Domain.Common.BadInputException)
+            return;
+        var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ETicket.Graph");
+        logger?.LogError(context.OriginalException, "Unhandled error in field {Field}", context.FieldContext?.FieldDefinition.Name);
+    }
+}

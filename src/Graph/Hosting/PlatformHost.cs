@@ -1,0 +1,94 @@
+using ETicket.Domain;
+using ETicket.Domain.Members;
+using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Persistence;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Ide;
+using ETicket.Graph.Transport;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ETicket.Graph.Hosting;
+
+/// <summary>Builds the platform's web host; Program runs it, tests start it on a free loopback port.</summary>
+public static class PlatformHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+    public const string GraphQLPath = "/graphql";
+
+    public static WebApplication Build(string[] args)
+    {
+        // Settings files sit beside the binary, wherever it is started from; the data directory
+        // stays relative to the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        var configuration = builder.Configuration;
+        var isDevelopment = builder.Environment.IsDevelopment();
+        var platform = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var role = new Schema.SchemaRole(platform.Role);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(platform);
+        services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
+        services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
+        services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
+        services.AddETicketPersistence(database, dataDirectory);
+        services.AddInProcessEvents();
+
+        var signingKey = new SymmetricSecurityKey(SecretKeys.Load(
+            configuration[$"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}"],
+            $"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}", dataDirectory, "signing.key", isDevelopment));
+        services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
+        services.AddAuthentication().AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = TokenNames.Issuer,
+                ValidAudience = TokenNames.Audience,
+                IssuerSigningKey = signingKey,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = Viewer.MemberIdClaim,
+                RoleClaimType = Viewer.RoleClaim,
+            };
+        });
+
+        if (role.ServesTickets)
+        {
+            services.AddTicketsDomain(SecretKeys.Load(
+                configuration[$"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}"],
+                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", dataDirectory, "tickets.key", isDevelopment));
+        }
+        services.AddETicketGraph(platform.Role);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.UseExceptionHandler(errors => errors.Run(InternalErrorResponse.WriteAsync));
+        app.UseIde(GraphQLPath);
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.MapPost(GraphQLPath, endpoint.HandlePostAsync);
+        app.MapGet(GraphQLPath, endpoint.HandleGetAsync);
+        app.MapMethods(GraphQLPath, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], MethodNotAllowed);
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the database before the first request.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), cancellationToken);
+    }
+
+    private static IResult MethodNotAllowed(HttpContext http)
+    {
+        http.Response.Headers.Allow = "GET, POST";
+        return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+    }
+}

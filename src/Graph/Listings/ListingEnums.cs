@@ -1,0 +1,14 @@
+using ETicket.Domain.Listings;
+using GraphQL.Types;
+
+namespace ETicket.Graph.Listings;
+
+public sealed class TicketCategoryType : EnumerationGraphType<TicketCategory>
+{
+    public TicketCategoryType() => Name = "TicketCategory";
+}
+
+public sealed class ListingStatusType : EnumerationGraphType<ListingStatus>
+{
+    public ListingStatusType() => Name = "ListingStatus";
+}

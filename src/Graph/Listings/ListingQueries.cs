@@ -1,0 +1,29 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Listings;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Listings;
+
+public sealed class ListingQueries : IFieldContributor<QueryType>
+{
+    public void AddFields(QueryType type)
+    {
+        type.Field<ListingType>("listing")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.GetArgument<string>("id") is var id && Ids.IsWellFormed(id)
+                ? ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(id)
+                : null);
+
+        type.Field<NonNullGraphType<ListingConnectionType>>("listings")
+            .Description("Listings, newest first.")
+            .Paged(backward: true)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ListingReader>()
+                .PageAsync(ctx.ToPageRequest(), ctx.CancellationToken));
+    }
+}
+
+public sealed class ListingConnectionType : ConnectionType<Listing, ListingType>;

@@ -1,0 +1,60 @@
+using ETicket.Domain.Listings;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Members;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Listings;
+
+// Graph types are registered for every role (assembly scan), so constructors take only services
+// every role has; module services are looked up when a field resolves.
+public sealed class ListingType : ObjectGraphType<Listing>
+{
+    public ListingType(SchemaRole role, IMemberResolver members)
+    {
+        Name = "Listing";
+        if (role.IsFederated)
+        {
+            this.Key("id");
+            this.ResolveReference<ListingReference, Listing>((ctx, reference) =>
+                ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(reference.Id));
+        }
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
+        Field<StringGraphType>("description").Resolve(ctx => ctx.Source.Description);
+        Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Country);
+        Field<StringGraphType>("city").Resolve(ctx => ctx.Source.City);
+        Field<StringGraphType>("venue")
+            .Description("Cinema, theatre, attraction or shop.")
+            .Resolve(ctx => ctx.Source.Venue);
+        Field<DateTimeScalar>("startsAt")
+            .Description("Event start (FILM, CONCERT, SHOW, ADMISSION) or validity start (FOOD, ENTERTAINMENT).")
+            .Resolve(ctx => ctx.Source.StartsAt);
+        Field<DateTimeScalar>("endsAt")
+            .Description("Validity end (FOOD, ENTERTAINMENT, ADMISSION).")
+            .Resolve(ctx => ctx.Source.EndsAt);
+        Field<StringGraphType>("seat").Resolve(ctx => ctx.Source.Seat);
+        Field<NonNullGraphType<DecimalScalar>>("faceValue").Resolve(ctx => ctx.Source.FaceValue);
+        Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
+        Field<NonNullGraphType<ListingStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Resolve(ctx => ctx.Source.ImageUrls);
+        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
+        Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
+        Field<StringGraphType>("ticketCode")
+            .Description("The secret e-ticket code or QR payload: only its seller sees it (and, once orders exist, the buyer of a paid order).")
+            .Resolve(ctx => ctx.ViewerId() == ctx.Source.SellerId
+                ? ctx.Source.RevealTicketCode(ctx.RequestServices!.GetRequiredService<TicketCodeVault>())
+                : null);
+    }
+}
+
+/// <summary>A listing as the gateway names it in <c>_entities</c>.</summary>
+public sealed class ListingReference
+{
+    public string Id { get; set; } = "";
+}

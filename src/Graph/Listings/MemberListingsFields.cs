@@ -1,0 +1,21 @@
+using ETicket.Domain.Listings;
+using ETicket.Graph.Common;
+using ETicket.Graph.Members;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Listings;
+
+/// <summary>The tickets module's fields on Member (an entity extension when federated).</summary>
+public sealed class MemberListingsFields : IFieldContributor<MemberType>
+{
+    public void AddFields(MemberType type) =>
+        type.Field<NonNullGraphType<ListingConnectionType>>("listings")
+            .Description("The member's listings, newest first.")
+            .Argument<ListingStatusType>("status")
+            .Paged(backward: false)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ListingReader>()
+                .PageBySellerAsync(ctx.Source.Id, ctx.GetArgument<ListingStatus?>("status"), ctx.ToPageRequest(), ctx.CancellationToken));
+}

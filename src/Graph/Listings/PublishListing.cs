@@ -1,0 +1,67 @@
+using ETicket.Domain.Listings;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Listings;
+
+public sealed class PublishListingInput
+{
+    public TicketCategory Category { get; set; }
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string? Country { get; set; }
+    public string? City { get; set; }
+    public string? Venue { get; set; }
+    public DateTimeOffset? StartsAt { get; set; }
+    public DateTimeOffset? EndsAt { get; set; }
+    public string? Seat { get; set; }
+    public decimal FaceValue { get; set; }
+    public decimal Price { get; set; }
+    public string TicketCode { get; set; } = "";
+    public List<string>? ImageUrls { get; set; }
+
+    public Domain.Listings.PublishListing ToCommand() => new(
+        Category, Title, FaceValue, Price, TicketCode, Description, Country, City, Venue, StartsAt, EndsAt, Seat, ImageUrls);
+}
+
+public sealed class PublishListingInputType : InputObjectGraphType<PublishListingInput>
+{
+    public PublishListingInputType()
+    {
+        Name = "PublishListingInput";
+        Field(i => i.Category, type: typeof(NonNullGraphType<TicketCategoryType>));
+        Field(i => i.Title);
+        Field(i => i.Description, nullable: true);
+        Field(i => i.Country, nullable: true);
+        Field(i => i.City, nullable: true);
+        Field(i => i.Venue, nullable: true);
+        Field(i => i.StartsAt, type: typeof(DateTimeScalar));
+        Field(i => i.EndsAt, type: typeof(DateTimeScalar));
+        Field(i => i.Seat, nullable: true);
+        Field(i => i.FaceValue, type: typeof(NonNullGraphType<DecimalScalar>));
+        Field(i => i.Price, type: typeof(NonNullGraphType<DecimalScalar>));
+        Field(i => i.TicketCode).Description("The secret code or QR payload; only the seller and a paying buyer ever see it.");
+        Field(i => i.ImageUrls, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>));
+    }
+}
+
+public sealed class ListingPayloadType() : PayloadType<Listing, ListingType>("ListingPayload", "listing");
+
+public sealed class PublishListingMutation : IFieldContributor<MutationType>
+{
+    public void AddFields(MutationType type) =>
+        type.Field<NonNullGraphType<ListingPayloadType>>("publishListing")
+            .Argument<NonNullGraphType<PublishListingInputType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var sellerId = ctx.RequireViewerId();
+                var input = ctx.GetArgument<PublishListingInput>("input");
+                var outcome = await ctx.RequestServices!.GetRequiredService<ListingPublisher>()
+                    .PublishAsync(sellerId, input.ToCommand(), ctx.CancellationToken);
+                return Payload<Listing>.From(outcome);
+            });
+}

@@ -1,0 +1,38 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Members;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+
+namespace ETicket.Graph.Members;
+
+/// <summary>The members module's fields on Member: the profile and reputation.</summary>
+public sealed class MemberFields : IFieldContributor<MemberType>
+{
+    public void AddFields(MemberType type)
+    {
+        type.Field<NonNullGraphType<StringGraphType>>("nickname").Resolve(ctx => Profile(ctx).Nickname);
+        type.Field<StringGraphType>("avatarUrl").Resolve(ctx => Profile(ctx).AvatarUrl);
+        type.Field<NonNullGraphType<GenderType>>("gender").Resolve(ctx => Profile(ctx).Gender);
+        type.Field<NonNullGraphType<IntGraphType>>("creditPoints").Resolve(ctx => Profile(ctx).CreditPoints);
+        type.Field<NonNullGraphType<MembershipLevelType>>("membershipLevel").Resolve(ctx => Profile(ctx).MembershipLevel);
+        type.Field<NonNullGraphType<BooleanGraphType>>("blacklisted").Resolve(ctx => Profile(ctx).Blacklisted);
+        type.Field<StringGraphType>("phoneNumber")
+            .Description("Full for the member themself and for admins; masked (\"138****5678\") for everyone else; null when none is bound.")
+            .Resolve(ctx => PhoneNumberFor(ctx, Profile(ctx)));
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
+            .Description("ADMIN members have [MEMBER, ADMIN].")
+            .Resolve(ctx => Profile(ctx).Roles);
+        type.Field<NonNullGraphType<DateTimeScalar>>("joinedAt").Resolve(ctx => Profile(ctx).JoinedAt);
+    }
+
+    // Where the members module is served, Member sources are always full members.
+    private static Member Profile(IResolveFieldContext<IEntity> context) => (Member)context.Source;
+
+    private static string? PhoneNumberFor(IResolveFieldContext context, Member member) =>
+        member.PhoneNumber is not { } phone ? null
+        : context.ViewerId() == member.Id || context.ViewerIsAdmin() ? phone
+        : PhoneNumbers.Mask(phone);
+}

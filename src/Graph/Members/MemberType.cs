@@ -1,0 +1,39 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Members;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+
+namespace ETicket.Graph.Members;
+
+/// <summary>
+/// The Member entity's shell: its name and key. The members module adds the profile fields and the
+/// tickets module adds listings; the source is a full <see cref="Member"/> where the members module is
+/// served, and a bare <see cref="MemberReference"/> in the tickets subgraph.
+/// </summary>
+public sealed class MemberType : ObjectGraphType<IEntity>
+{
+    public MemberType(SchemaRole role, IMemberResolver members, IEnumerable<IFieldContributor<MemberType>> contributors)
+    {
+        Name = "Member";
+        IsTypeOf = source => source is Member or MemberReference;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        if (role.IsFederated)
+        {
+            this.Key("id");
+            this.ResolveReference<MemberReference, IEntity>((ctx, reference) => members.Resolve(ctx, reference.Id));
+        }
+        this.Apply(contributors);
+    }
+}
+
+/// <summary>A member known only by id: what the tickets subgraph returns for the gateway to complete.</summary>
+public sealed class MemberReference : IEntity
+{
+    public MemberReference() { }
+
+    public MemberReference(string id) => Id = id;
+
+    public string Id { get; set; } = "";
+}

@@ -1,0 +1,19 @@
+using ETicket.Graph.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Schema;
+
+/// <summary>The schema of this process: all-in-one, or one subgraph, depending on the registered modules.</summary>
+public sealed class ETicketSchema : GraphQL.Types.Schema
+{
+    public ETicketSchema(IServiceProvider services, QueryType query, IEnumerable<IFieldContributor<MutationType>> mutations)
+        : base(services)
+    {
+        // The contract's scalars replace GraphQL.NET's built-ins of the same names.
+        RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
+        Query = query;
+        if (mutations.Any())
+            Mutation = services.GetRequiredService<MutationType>();
+    }
+}

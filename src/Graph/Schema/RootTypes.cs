@@ -1,0 +1,21 @@
+using GraphQL.Types;
+
+namespace ETicket.Graph.Schema;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType(IEnumerable<IFieldContributor<QueryType>> contributors)
+    {
+        Name = "Query";
+        this.Apply(contributors);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType(IEnumerable<IFieldContributor<MutationType>> contributors)
+    {
+        Name = "Mutation";
+        this.Apply(contributors);
+    }
+}
