@@ -14,5 +14,16 @@ public sealed class MySqlETicketDbContext(DbContextOptions<MySqlETicketDbContext
     {
         modelBuilder.HasCharSet("utf8mb4").UseCollation(Collation);
         base.OnModelCreating(modelBuilder);
+
+        // Ids, hashes, enum names: ASCII with binary comparison keeps their indexes a quarter the
+        // size of utf8mb4 and makes ordering byte-wise, as on SQLite.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(string) && property.IsUnicode() == false)
+            {
+                property.SetCharSet("ascii");
+                property.SetCollation("ascii_bin");
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using ETicket.Domain.Events;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 
@@ -16,19 +17,21 @@ public static class PersistenceRegistration
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(database, dataDirectory);
                 services.AddDbContextPool<ETicketDbContext, SqliteETicketDbContext>((sp, options) =>
-                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.MySql:
                 var mysql = MySqlConnectionString(database);
                 var version = ServerVersion.Parse(database.ServerVersion);
                 services.AddDbContextPool<ETicketDbContext, MySqlETicketDbContext>((sp, options) =>
-                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
         }
         services.AddSingleton(database);
+        // Every registered EF Core interceptor applies: the outbox signal, and any a host adds.
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
         return services;
     }
 

@@ -42,6 +42,8 @@ public sealed class ContractErrorInfoProvider : IErrorInfoProvider
         UnhandledError { InnerException: AccessDeniedException denied } => (CodeFor(denied.Denial), denied.Message),
         UnhandledError { InnerException: BadInputException bad } => (ErrorCodes.BadUserInput, bad.Message),
         UnhandledError => (ErrorCodes.InternalServerError, "Something went wrong on our side. Please try again later."),
+        // Our scalars explain what is wrong with a value ("more than two decimal places"); say it.
+        DocumentError { InnerException: FormatException reason } => (ErrorCodes.BadUserInput, $"{error.Message}: {reason.Message}"),
         DocumentError => (ErrorCodes.BadUserInput, error.Message),
         _ => (ErrorCodes.InternalServerError, error.Message),
     };

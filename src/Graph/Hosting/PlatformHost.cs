@@ -16,7 +16,8 @@ public static class PlatformHost
     public const string DefaultUrl = "http://localhost:5080";
     public const string GraphQLPath = "/graphql";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="configureServices">Runs after the platform's own registrations, e.g. to add an EF Core interceptor.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         // Settings files sit beside the binary, wherever it is started from; the data directory
         // stays relative to the working directory.
@@ -67,10 +68,14 @@ public static class PlatformHost
         }
         services.AddETicketGraph(platform.Role);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(InternalErrorResponse.WriteAsync));
         app.UseIde(GraphQLPath);
+        // Routing after the IDE: routing ignores a trailing slash, so it would match /graphql/ to the
+        // API's /graphql endpoint, and static files skip requests that already have an endpoint.
+        app.UseRouting();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapPost(GraphQLPath, endpoint.HandlePostAsync);
         app.MapGet(GraphQLPath, endpoint.HandleGetAsync);

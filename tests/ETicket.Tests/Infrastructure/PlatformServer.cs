@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Tests.Infrastructure;
@@ -20,8 +21,9 @@ public sealed class PlatformServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _ownedDataDirectory;
 
-    private PlatformServer(WebApplication app, Uri baseAddress, string dataDirectory, string? ownedDataDirectory)
+    private PlatformServer(WebApplication app, Uri baseAddress, string dataDirectory, string? ownedDataDirectory, SqlCommandCounter sqlCommands)
     {
+        SqlCommands = sqlCommands;
         _app = app;
         _ownedDataDirectory = ownedDataDirectory;
         BaseAddress = baseAddress;
@@ -35,7 +37,13 @@ public sealed class PlatformServer : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The SQL this server has sent.</summary>
+    public SqlCommandCounter SqlCommands { get; }
+
     /// <param name="settings">Configuration keys (e.g. "ETicket:Role") and values.</param>
+    public static Task<PlatformServer> StartAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null) =>
+        StartAsync(database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), dataDirectory: dataDirectory);
+
     public static async Task<PlatformServer> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Development",
@@ -53,11 +61,12 @@ public sealed class PlatformServer : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
 
-        var app = PlatformHost.Build([.. args]);
+        var sqlCommands = new SqlCommandCounter();
+        var app = PlatformHost.Build([.. args], services => services.AddSingleton<IInterceptor>(sqlCommands));
         await app.MigrateDatabaseAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new PlatformServer(app, new Uri(address), directory, owned);
+        return new PlatformServer(app, new Uri(address), directory, owned, sqlCommands);
     }
 
     /// <summary>POSTs a GraphQL request as application/json and returns the parsed response body.</summary>

@@ -19,10 +19,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                 name: "Listings",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    SellerId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    SellerId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
                     Category = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false, collation: "utf8mb4_unicode_ci")
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     Title = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false, collation: "utf8mb4_unicode_ci")
@@ -47,8 +47,8 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     PublishedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     TicketCodeCipher = table.Column<byte[]>(type: "varbinary(2048)", maxLength: 2048, nullable: false),
-                    TicketCodeHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4")
+                    TicketCodeHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii")
                 },
                 constraints: table =>
                 {
@@ -61,14 +61,14 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                 name: "Members",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    OpenId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    UnionId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    PhoneNumber = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: true, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    OpenId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    UnionId = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    PhoneNumber = table.Column<string>(type: "varchar(24)", unicode: false, maxLength: 24, nullable: true, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
                     Nickname = table.Column<string>(type: "varchar(60)", maxLength: 60, nullable: false, collation: "utf8mb4_unicode_ci")
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     AvatarUrl = table.Column<string>(type: "varchar(2048)", maxLength: 2048, nullable: true, collation: "utf8mb4_unicode_ci")
@@ -93,8 +93,8 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
-                    Type = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Type = table.Column<string>(type: "varchar(100)", unicode: false, maxLength: 100, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
                     Payload = table.Column<string>(type: "longtext", nullable: false, collation: "utf8mb4_unicode_ci")
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
@@ -111,14 +111,14 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                 name: "RefreshTokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    MemberId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    FamilyId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    TokenHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false, collation: "utf8mb4_unicode_ci")
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Id = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    MemberId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    FamilyId = table.Column<string>(type: "varchar(32)", unicode: false, maxLength: 32, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
+                    TokenHash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false, collation: "ascii_bin")
+                        .Annotation("MySql:CharSet", "ascii"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "datetime(6)", nullable: true)

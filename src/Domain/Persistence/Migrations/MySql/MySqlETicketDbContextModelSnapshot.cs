@@ -46,7 +46,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(100)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(100)");
+                        .HasColumnType("varchar(100)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Type"), "ascii");
 
                     b.HasKey("Id");
 
@@ -60,7 +63,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Id"), "ascii");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -107,7 +113,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("SellerId"), "ascii");
 
                     b.Property<DateTimeOffset?>("StartsAt")
                         .HasColumnType("datetime(6)");
@@ -127,7 +136,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("TicketCodeHash"), "ascii");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -154,7 +166,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Id"), "ascii");
 
                     b.Property<string>("AvatarUrl")
                         .HasMaxLength(2048)
@@ -186,17 +201,26 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.Property<string>("OpenId")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("OpenId"), "ascii");
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(24)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(24)");
+                        .HasColumnType("varchar(24)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("PhoneNumber"), "ascii");
 
                     b.Property<string>("UnionId")
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("UnionId"), "ascii");
 
                     b.HasKey("Id");
 
@@ -214,7 +238,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.Property<string>("Id")
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Id"), "ascii");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)");
@@ -226,13 +253,19 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("FamilyId"), "ascii");
 
                     b.Property<string>("MemberId")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(32)");
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("MemberId"), "ascii");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetime(6)");
@@ -241,7 +274,10 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("TokenHash"), "ascii");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every test suite the way CI does: installs what is missing (Debian packages, npm packages),
+# starts MariaDB and Redis on free loopback ports, builds once, runs the .NET tests (unit and
+# integration on SQLite and MariaDB) and the end-to-end tests (reference clients, Hive Gateway,
+# headless Chromium), then stops everything it started. Exit code: 0 only if every suite passed.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+SERVICES_DIR=$(mktemp -d "${TMPDIR:-/tmp}/eticket-test.XXXXXX")
+ARTIFACTS_DIR="$REPO_ROOT/artifacts"
+mkdir -p "$ARTIFACTS_DIR"
+# shellcheck source=lib/services.sh
+source "$REPO_ROOT/scripts/lib/services.sh"
+
+cleanup() {
+  stop_services
+  rm -rf "$SERVICES_DIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+started=$(date +%s)
+install_missing_packages
+npm_ci_if_needed "$REPO_ROOT/src/Graph/Ide"
+npm_ci_if_needed "$REPO_ROOT/tests/e2e"
+npm_ci_if_needed "$REPO_ROOT/gateway"
+
+start_mariadb
+start_redis
+export ETICKET_TEST_MYSQL="Server=127.0.0.1;Port=$MARIADB_PORT;User=root;Password="
+export ETICKET_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+# Here the real servers are up, so a suite that needs them must not skip.
+export ETICKET_TEST_REQUIRE_SERVICES=1
+
+echo "==> building (Release)"
+dotnet build ETicket.sln -c Release -warnaserror --nologo -v quiet
+
+failed=()
+echo "==> .NET tests"
+dotnet test --solution ETicket.sln -c Release --no-build --results-directory "$ARTIFACTS_DIR/dotnet" || failed+=(dotnet)
+
+echo "==> end-to-end tests"
+(cd tests/e2e && ETICKET_GRAPH_DLL="$REPO_ROOT/src/Graph/bin/Release/net10.0/ETicket.Graph.dll" \
+  ETICKET_ARTIFACTS="$ARTIFACTS_DIR" node --test --test-concurrency=1 --test-reporter=spec) || failed+=(e2e)
+
+echo "==> finished in $(( $(date +%s) - started )) s; artifacts in artifacts/"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "All suites passed."
