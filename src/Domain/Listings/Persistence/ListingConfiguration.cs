@@ -1,4 +1,3 @@
-using ETicket.Domain.Common;
 using ETicket.Domain.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,9 +10,9 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
     {
         listing.ToTable("Listings");
         listing.HasKey(l => l.Id);
-        listing.Property(l => l.Id).HasMaxLength(Ids.MaxLength).IsUnicode(false);
+        listing.Property(l => l.Id).IsId();
         // The seller belongs to the members module: referenced by id, no cross-module foreign key.
-        listing.Property(l => l.SellerId).HasMaxLength(Ids.MaxLength).IsUnicode(false);
+        listing.Property(l => l.SellerId).IsId();
         listing.Property(l => l.Category).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Title).HasMaxLength(PublishListingRules.TitleMaxLength).IsRequired();

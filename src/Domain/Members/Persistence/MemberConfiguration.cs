@@ -1,4 +1,4 @@
-using ETicket.Domain.Common;
+using ETicket.Domain.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +10,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         member.ToTable("Members");
         member.HasKey(m => m.Id);
-        member.Property(m => m.Id).HasMaxLength(Ids.MaxLength).IsUnicode(false);
+        member.Property(m => m.Id).IsId();
         member.Property(m => m.OpenId).HasMaxLength(64).IsUnicode(false);
         member.Property(m => m.UnionId).HasMaxLength(64).IsUnicode(false);
         member.Property(m => m.PhoneNumber).HasMaxLength(24).IsUnicode(false);

@@ -1,5 +1,5 @@
-using ETicket.Domain.Common;
 using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,9 +11,9 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
     {
         token.ToTable("RefreshTokens");
         token.HasKey(t => t.Id);
-        token.Property(t => t.Id).HasMaxLength(Ids.MaxLength).IsUnicode(false);
-        token.Property(t => t.MemberId).HasMaxLength(Ids.MaxLength).IsUnicode(false);
-        token.Property(t => t.FamilyId).HasMaxLength(Ids.MaxLength).IsUnicode(false);
+        token.Property(t => t.Id).IsId();
+        token.Property(t => t.MemberId).IsId();
+        token.Property(t => t.FamilyId).IsId();
         token.Property(t => t.TokenHash).HasMaxLength(64).IsUnicode(false);
         token.HasIndex(t => t.TokenHash).IsUnique();
         token.HasIndex(t => t.FamilyId);
