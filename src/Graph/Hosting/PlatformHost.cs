@@ -79,7 +79,8 @@ public static class PlatformHost
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapPost(GraphQLPath, endpoint.HandlePostAsync);
         app.MapGet(GraphQLPath, endpoint.HandleGetAsync);
-        app.MapMethods(GraphQLPath, [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], MethodNotAllowed);
+        // No method constraint: routing prefers the GET and POST endpoints, this answers every other method.
+        app.Map(GraphQLPath, endpoint.HandleUnsupportedMethodAsync);
         app.MapHealthChecks("/health");
         return app;
     }
@@ -89,11 +90,5 @@ public static class PlatformHost
     {
         await using var scope = app.Services.CreateAsyncScope();
         await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), cancellationToken);
-    }
-
-    private static IResult MethodNotAllowed(HttpContext http)
-    {
-        http.Response.Headers.Allow = "GET, POST";
-        return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
     }
 }

@@ -1,23 +1,59 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
+using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
 
 namespace ETicket.Graph.Transport;
 
-/// <summary>Runs one GraphQL request against this process's schema; shared by every transport.</summary>
-public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer)
+/// <summary>Parses and runs one GraphQL request against this process's schema; shared by every transport.</summary>
+public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, IDocumentBuilder documentBuilder)
 {
+    /// <summary>
+    /// Parses with the executer's own parser settings, once per request, so a transport can look at
+    /// the operation before running it (GET refuses mutations). A document that does not parse, or
+    /// nests deeper than the parser allows, is the client's error, returned to answer with.
+    /// </summary>
+    public bool TryParse(
+        string query,
+        [NotNullWhen(true)] out GraphQLDocument? document,
+        [NotNullWhen(false)] out ExecutionError? error)
+    {
+        try
+        {
+            document = documentBuilder.Build(query);
+            error = null;
+            return true;
+        }
+        catch (SyntaxError syntaxError)
+        {
+            document = null;
+            error = syntaxError;
+            return false;
+        }
+        catch (GraphQLMaxDepthExceededException tooDeep)
+        {
+            // Left to the executer, this would surface as an unhandled error: INTERNAL_SERVER_ERROR.
+            document = null;
+            error = ErrorCodes.Error(ErrorCodes.QueryTooComplex, "The document is nested too deeply.");
+            error.AddLocation(tooDeep.Location);
+            return false;
+        }
+    }
+
     public Task<ExecutionResult> ExecuteAsync(
         GraphQLHttpRequest request,
+        GraphQLDocument document,
         ClaimsPrincipal? user,
         IServiceProvider requestServices,
-        CancellationToken cancellationToken,
-        GraphQLDocument? parsedDocument = null) =>
+        CancellationToken cancellationToken) =>
         executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
-            options.Document = parsedDocument;
+            options.Document = document;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;

@@ -1,13 +1,7 @@
-using System.Buffers;
 using ETicket.Graph.Common;
 using GraphQL;
-using GraphQLParser;
+using GraphQL.Execution;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Transport;
 
@@ -15,54 +9,55 @@ namespace ETicket.Graph.Transport;
 /// GraphQL over HTTP (POST and GET) at one path: application/json and
 /// application/graphql-response+json, with the status codes the spec gives for each.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(
-    GraphQLRequestReader reader,
-    GraphQLExecutor executor,
-    IGraphQLTextSerializer serializer,
-    IOptions<TransportOptions> options)
+public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer)
 {
-    public async Task HandlePostAsync(HttpContext http)
-    {
-        var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
-        try
-        {
-            if (mediaType is null)
-                throw new RequestProblem(StatusCodes.Status406NotAcceptable, $"This endpoint answers {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
-            if (!MediaTypes.IsJsonRequest(http.Request.ContentType))
-                throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Send the request as {MediaTypes.Json} (UTF-8).");
-            var body = await ReadBodyAsync(http);
-            var request = reader.FromJson(body);
-            await ExecuteAsync(http, request, mediaType, parsedDocument: null);
-        }
-        catch (RequestProblem problem)
-        {
-            await WriteProblemAsync(http, problem, mediaType ?? MediaTypes.Json);
-        }
-    }
+    private const string AllowedMethods = "GET, POST";
 
-    public async Task HandleGetAsync(HttpContext http)
+    public Task HandlePostAsync(HttpContext http) => RespondAsync(http, isGet: false);
+
+    public Task HandleGetAsync(HttpContext http)
     {
         if (!http.Request.Query.ContainsKey("query") && MediaTypes.WantsHtml(http.Request.Headers.Accept))
         {
             // A browser opening the API address: show the IDE.
             http.Response.Redirect(http.Request.PathBase + http.Request.Path + "/");
-            return;
+            return Task.CompletedTask;
         }
+        return RespondAsync(http, isGet: true);
+    }
+
+    /// <summary>Any other method at the GraphQL path (PUT, DELETE, OPTIONS, ...).</summary>
+    public Task HandleUnsupportedMethodAsync(HttpContext http)
+    {
+        http.Response.Headers.Allow = AllowedMethods;
+        var problem = new RequestProblem(StatusCodes.Status405MethodNotAllowed, "Send GraphQL requests with GET or POST.");
+        return WriteProblemAsync(http, problem, MediaTypes.Negotiate(http.Request.Headers.Accept) ?? MediaTypes.Json);
+    }
+
+    private async Task RespondAsync(HttpContext http, bool isGet)
+    {
         var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
         try
         {
             if (mediaType is null)
                 throw new RequestProblem(StatusCodes.Status406NotAcceptable, $"This endpoint answers {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
-            if (http.Request.QueryString.Value?.Length > options.Value.MaxRequestBytes)
-                throw new RequestProblem(StatusCodes.Status414UriTooLong, $"The query string is longer than {options.Value.MaxRequestBytes} bytes; use POST.");
-            var request = reader.FromQueryString(http.Request.Query);
-            var document = TryParse(request.Query);
-            if (document is not null && IsMutation(document, request.OperationName))
+            // Before the body is read: a stale token is refused however the rest of the request looks.
+            var user = await RequestAuthentication.AuthenticateAsync(http);
+            var request = isGet ? reader.ReadGet(http.Request.Query) : await reader.ReadPostAsync(http);
+
+            if (!executor.TryParse(request.Query, out var document, out var parseError))
+            {
+                await WriteResultAsync(http, new ExecutionResult(parseError), mediaType);
+                return;
+            }
+            // GET must be safe: a link, a prefetch or a cache must never change anything.
+            if (isGet && SelectsMutation(document, request.OperationName))
             {
                 http.Response.Headers.Allow = "POST";
                 throw new RequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
             }
-            await ExecuteAsync(http, request, mediaType, document);
+            var result = await executor.ExecuteAsync(request, document, user, http.RequestServices, http.RequestAborted);
+            await WriteResultAsync(http, result, mediaType);
         }
         catch (RequestProblem problem)
         {
@@ -70,92 +65,51 @@ public sealed class GraphQLHttpEndpoint(
         }
     }
 
-    private async Task ExecuteAsync(HttpContext http, GraphQLHttpRequest request, string mediaType, GraphQLDocument? parsedDocument)
+    private Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType)
     {
-        var user = await AuthenticateAsync(http);
-        var result = await executor.ExecuteAsync(request, user, http.RequestServices, http.RequestAborted, parsedDocument);
-        // graphql-response+json says "not executed" with 400; application/json keeps 200 for GraphQL errors.
-        http.Response.StatusCode = mediaType == MediaTypes.GraphQLResponse && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        http.Response.StatusCode = StatusFor(result, mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
     /// <summary>
-    /// No Authorization header: anonymous. A header that does not authenticate refuses the whole
-    /// request with 401, even for operations anonymous users may run, so clients know to refresh.
+    /// application/json answers 200 to every well-formed request, as the clients that predate the spec expect.
+    /// graphql-response+json says "not executed" with the status: 400 for a document or variables the
+    /// client got wrong, 500 when our own failure stopped it before execution.
     /// </summary>
-    private static async Task<System.Security.Claims.ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
-    {
-        if (!http.Request.Headers.ContainsKey("Authorization"))
-            return null;
-        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
-        if (result.Succeeded)
-            return result.Principal;
-        http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-        throw new RequestProblem(StatusCodes.Status401Unauthorized,
-            "The access token is invalid or expired; refresh the session or sign in again.");
-    }
+    private static int StatusFor(ExecutionResult result, string mediaType) =>
+        mediaType != MediaTypes.GraphQLResponse || result.Executed ? StatusCodes.Status200OK
+        : result.Errors?.Any(error => error is UnhandledError) == true ? StatusCodes.Status500InternalServerError
+        : StatusCodes.Status400BadRequest;
 
-    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
-    {
-        var limit = options.Value.MaxRequestBytes;
-        if (http.Request.ContentLength > limit)
-            throw TooLarge(limit);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-            sizeFeature.MaxRequestBodySize = limit;
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        try
-        {
-            while (true)
-            {
-                var read = await http.Request.Body.ReadAsync(buffer.GetMemory(4096), http.RequestAborted);
-                if (read == 0)
-                    break;
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
-                    throw TooLarge(limit);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw TooLarge(limit);
-        }
-        return buffer.WrittenMemory;
-    }
-
-    private static RequestProblem TooLarge(int limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The request is larger than {limit} bytes.");
-
-    private async Task WriteProblemAsync(HttpContext http, RequestProblem problem, string mediaType)
+    private Task WriteProblemAsync(HttpContext http, RequestProblem problem, string mediaType)
     {
         http.Response.StatusCode = problem.Status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         var code = problem.Status == StatusCodes.Status401Unauthorized ? ErrorCodes.Unauthenticated : ErrorCodes.BadUserInput;
-        var result = new ExecutionResult { Errors = [ErrorCodes.Error(code, problem.Message)] };
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        var result = new ExecutionResult(ErrorCodes.Error(code, problem.Message));
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private static GraphQLDocument? TryParse(string query)
+    /// <summary>The operation GraphQL would run: the named one, or the only one; an ambiguous choice is the executer's error.</summary>
+    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
     {
-        try
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
         {
-            return Parser.Parse(query);
+            if (definition is not GraphQLOperationDefinition operation)
+                continue;
+            if (operationName is null)
+            {
+                if (selected is not null)
+                    return false;
+                selected = operation;
+            }
+            else if (operation.Name?.StringValue == operationName)
+            {
+                return operation.Operation == OperationType.Mutation;
+            }
         }
-        catch (GraphQLParserException)
-        {
-            return null; // the executor reports the syntax error with its location
-        }
-    }
-
-    private static bool IsMutation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var selected = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
-        return selected?.Operation == OperationType.Mutation;
+        return operationName is null && selected?.Operation == OperationType.Mutation;
     }
 }

@@ -1,95 +1,142 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using GraphQL;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Transport;
 
 /// <summary>One GraphQL request as the transport received it.</summary>
 public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
-/// <summary>Why a request could not be read, and the HTTP status that says so.</summary>
-public sealed class RequestProblem(int status, string message) : Exception(message)
+/// <summary>Reads the GraphQL over HTTP request parameters from a POST's JSON body or a GET's query string.</summary>
+public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<TransportOptions> options)
 {
-    public int Status { get; } = status;
-}
+    // Deep enough for any real variables; shallow enough that nesting cannot be used to burn the stack.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
-/// <summary>Reads the GraphQL over HTTP request parameters from a JSON body or a query string.</summary>
-public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
-{
-    public GraphQLHttpRequest FromJson(ReadOnlyMemory<byte> body)
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    public async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
     {
-        if (body.IsEmpty)
-            throw new RequestProblem(StatusCodes.Status400BadRequest, "The request body is empty; send a JSON object with a `query`.");
-        JsonDocument document;
+        if (!MediaTypes.IsJsonRequest(http.Request.ContentType))
+            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Send the request as {MediaTypes.Json} (UTF-8).");
+        return FromJson(await ReadBodyAsync(http));
+    }
+
+    public GraphQLHttpRequest ReadGet(IQueryCollection query) => new(
+        Query: Parameter(query, "query") ?? throw Problem("Send the document in the `query` parameter."),
+        OperationName: Parameter(query, "operationName"),
+        Variables: JsonMapParameter(query, "variables"),
+        Extensions: JsonMapParameter(query, "extensions"));
+
+    /// <summary>Reads the body once, into one buffer, and stops as soon as it passes the limit.</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
+    {
+        var limit = options.Value.MaxRequestBytes;
+        var declaredLength = http.Request.ContentLength;
+        if (declaredLength > limit)
+            throw TooLarge(limit);
+        // Kestrel then stops reading a chunked body at the limit too, instead of draining it.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+            sizeFeature.MaxRequestBodySize = limit;
+
+        // One byte over the declared length, so the read that finds the end needs no bigger buffer.
+        var buffer = new ArrayBufferWriter<byte>(declaredLength is { } length ? (int)length + 1 : 4096);
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer.GetMemory(), http.RequestAborted)) > 0)
+            {
+                buffer.Advance(read);
+                if (buffer.WrittenCount > limit)
+                    throw TooLarge(limit);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(limit);
+        }
+        return buffer.WrittenMemory;
+    }
+
+    private GraphQLHttpRequest FromJson(ReadOnlyMemory<byte> body)
+    {
+        // Some clients (Windows PowerShell, for one) start UTF-8 with a byte order mark; JSON parsers may ignore it.
+        if (body.Span.StartsWith(Utf8ByteOrderMark))
+            body = body[Utf8ByteOrderMark.Length..];
+        if (body.IsEmpty)
+            throw Problem("The request body is empty; send a JSON object with a `query`.");
+        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!Utf8.IsValid(body.Span))
+            throw Problem("The request body is not valid UTF-8.");
+
+        using var document = ParseJson(body, "The request body is not valid JSON");
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Problem("The request body must be a JSON object with a `query` (batches are not supported).");
+        return new GraphQLHttpRequest(
+            Query: RequiredString(root, "query"),
+            OperationName: OptionalString(root, "operationName"),
+            Variables: OptionalMap(root, "variables"),
+            Extensions: OptionalMap(root, "extensions"));
+    }
+
+    private static JsonDocument ParseJson(ReadOnlyMemory<byte> json, string problem)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, JsonOptions);
         }
         catch (JsonException ex)
         {
-            throw new RequestProblem(StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {ex.Message}");
+            throw Problem($"{problem}: {ex.Message}");
         }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new RequestProblem(StatusCodes.Status400BadRequest, "The request body must be a JSON object with a `query` (batches are not supported).");
-            return new GraphQLHttpRequest(
-                Query: RequiredString(root, "query"),
-                OperationName: OptionalString(root, "operationName"),
-                Variables: OptionalMap(root, "variables"),
-                Extensions: OptionalMap(root, "extensions"));
-        }
-    }
-
-    public GraphQLHttpRequest FromQueryString(IQueryCollection query)
-    {
-        if (!query.TryGetValue("query", out var text) || string.IsNullOrEmpty(text))
-            throw new RequestProblem(StatusCodes.Status400BadRequest, "Send the document in the `query` parameter.");
-        return new GraphQLHttpRequest(
-            Query: text.ToString(),
-            OperationName: NullIfEmpty(query["operationName"]),
-            Variables: JsonMapParameter(query, "variables"),
-            Extensions: JsonMapParameter(query, "extensions"));
     }
 
     private static string RequiredString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
-            : throw new RequestProblem(StatusCodes.Status400BadRequest, value.ValueKind == JsonValueKind.Undefined
-                ? $"The request has no `{name}`."
-                : $"`{name}` must be a string.");
+            : throw Problem(value.ValueKind == JsonValueKind.Undefined ? $"The request has no `{name}`." : $"`{name}` must be a string.");
 
     private static string? OptionalString(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw new RequestProblem(StatusCodes.Status400BadRequest, $"`{name}` must be a string or null.");
+        : throw Problem($"`{name}` must be a string or null.");
 
     private Inputs? OptionalMap(JsonElement root, string name) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.Object ? serializer.ReadNode<Inputs>(value)
-        : throw new RequestProblem(StatusCodes.Status400BadRequest, $"`{name}` must be a JSON object or null.");
+        : throw Problem($"`{name}` must be a JSON object or null.");
 
-    private Inputs? JsonMapParameter(IQueryCollection query, string name)
+    /// <summary>A GET parameter's one value, or null when absent or empty; a repeated one is ambiguous.</summary>
+    private static string? Parameter(IQueryCollection query, string name)
     {
-        if (NullIfEmpty(query[name]) is not { } json)
-            return null;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),
-                _ => throw new RequestProblem(StatusCodes.Status400BadRequest, $"`{name}` must be a URL-encoded JSON object."),
-            };
-        }
-        catch (JsonException)
-        {
-            throw new RequestProblem(StatusCodes.Status400BadRequest, $"`{name}` must be a URL-encoded JSON object.");
-        }
+        var values = query[name];
+        if (values.Count > 1)
+            throw Problem($"`{name}` is given more than once.");
+        return string.IsNullOrEmpty(values) ? null : values.ToString();
     }
 
-    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) =>
-        string.IsNullOrEmpty(value) ? null : value.ToString();
+    /// <summary>GET carries variables and extensions as URL-encoded JSON objects.</summary>
+    private Inputs? JsonMapParameter(IQueryCollection query, string name)
+    {
+        if (Parameter(query, name) is not { } json)
+            return null;
+        var problem = $"`{name}` must be a URL-encoded JSON object";
+        using var document = ParseJson(Encoding.UTF8.GetBytes(json), problem);
+        return document.RootElement.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),
+            _ => throw Problem(problem + "."),
+        };
+    }
+
+    private static RequestProblem Problem(string message) => new(StatusCodes.Status400BadRequest, message);
+
+    private static RequestProblem TooLarge(int limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
 }

@@ -5,6 +5,9 @@ public sealed class TransportOptions
 {
     public const string Section = "ETicket:Transport";
 
-    /// <summary>The largest request body (or GET query string) accepted; larger ones get 413.</summary>
+    /// <summary>
+    /// The largest POST body accepted; larger ones get 413. GET is bounded by Kestrel's request line
+    /// limit instead (8 KB by default), which answers 414 itself.
+    /// </summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 }

@@ -33,6 +33,19 @@ export function freePort() {
   });
 }
 
+/** `count` distinct free TCP ports on 127.0.0.1: all held at once, so none is handed out twice. */
+export async function freePorts(count) {
+  const servers = await Promise.all(Array.from({ length: count }, () => new Promise((resolveServer, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => resolveServer(server));
+  })));
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))));
+  return ports;
+}
+
 /**
  * Starts one platform process. Kestrel binds port 0 and the process logs the address it got,
  * so no port is guessed. Returns { url, graphql, dataDirectory, stop(), output() }.
@@ -55,7 +68,10 @@ export async function startPlatform({ role = 'AllInOne', env = {}, dataDirectory
   });
   let log = '';
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${role} did not start within 60 s:\n${log}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${role} did not start within 60 s:\n${log}`));
+    }, 60_000);
     const onData = (chunk) => {
       log += chunk;
       const match = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
@@ -81,12 +97,23 @@ export async function startPlatform({ role = 'AllInOne', env = {}, dataDirectory
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       if (ownsData) rmSync(data, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts several platforms side by side; if one fails to start, stops the others and throws. */
+export async function startPlatforms(optionsList) {
+  const started = await Promise.allSettled(optionsList.map((options) => startPlatform(options)));
+  const failure = started.find((outcome) => outcome.status === 'rejected');
+  if (failure) {
+    await Promise.all(started.filter((outcome) => outcome.status === 'fulfilled').map((outcome) => outcome.value.stop()));
+    throw failure.reason;
+  }
+  return started.map((outcome) => outcome.value);
 }
 
 /** POSTs a GraphQL request and returns { status, contentType, body }. */

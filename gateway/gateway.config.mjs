@@ -1,0 +1,53 @@
+// Hive Gateway for the federated deployment: serves schema/supergraph.graphql and routes to the
+// members and tickets subgraphs. scripts/federated.sh starts it; see README.md.
+import { fileURLToPath } from 'node:url';
+import { GraphQLError } from 'graphql';
+import { defineConfig } from '@graphql-hive/gateway';
+
+// Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
+const subgraphLocations = {
+  members: process.env.ETICKET_MEMBERS_URL,
+  tickets: process.env.ETICKET_TICKETS_URL,
+};
+
+export const gatewayConfig = defineConfig({
+  supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
+  transportEntries: Object.fromEntries(Object.entries(subgraphLocations)
+    .filter(([, location]) => location)
+    .map(([subgraph, location]) => [subgraph, { location }])),
+  // The subgraphs authenticate the member themselves, from the client's own header.
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+  },
+  plugins: () => [useWholeRequestRefusal()],
+  // Both pages load scripts from public CDNs; the platform's IDE is served by the .NET host.
+  graphiql: false,
+  landingPage: false,
+  // No usage reporting, tracing or registry: none is configured, and nothing here calls outside hosts.
+});
+
+/**
+ * The contract refuses a request whose Authorization header does not authenticate as a whole:
+ * HTTP 401 with one UNAUTHENTICATED error, as the all-in-one host answers. A subgraph refuses it
+ * that way; without this plugin the gateway would merge the refusal into a 200 with partial data.
+ */
+function useWholeRequestRefusal() {
+  const refusals = new WeakMap(); // client request -> the subgraph's WWW-Authenticate header
+  return {
+    onFetch: ({ context }) => ({ response }) => {
+      if (response.status === 401 && context?.request)
+        refusals.set(context.request, response.headers.get('www-authenticate'));
+    },
+    onExecutionResult: ({ request, result, setResult }) => {
+      if (!refusals.has(request)) return;
+      const refusal = result.errors?.find((error) => error.extensions?.code === 'UNAUTHENTICATED');
+      const challenge = refusals.get(request);
+      setResult({
+        errors: [new GraphQLError(refusal?.message ?? 'The access token is invalid or expired.', {
+          extensions: { code: 'UNAUTHENTICATED' },
+        })],
+        extensions: { http: { status: 401, headers: challenge ? { 'www-authenticate': challenge } : {} } },
+      });
+    },
+  };
+}

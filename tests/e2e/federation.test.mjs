@@ -1,0 +1,189 @@
+// The federated deployment as scripts/federated.sh runs it: the members and tickets subgraphs
+// behind Hive Gateway answer like the all-in-one host on the same data, and the script stops
+// everything it started.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePorts, graphDll, post, repoRoot, signIn, startPlatform } from './lib/platform.mjs';
+
+/**
+ * Starts scripts/federated.sh with the prebuilt platform binary and the given ports. `ready`
+ * resolves once the script reports all three processes ready, or rejects if it exits first.
+ */
+function spawnFederatedScript({ dataDirectory, ports: [gatewayPort, membersPort, ticketsPort] }) {
+  const child = spawn(join(repoRoot, 'scripts/federated.sh'), [], {
+    env: {
+      ...process.env,
+      ETICKET_GRAPH_DLL: graphDll(),
+      ETicket__DataDirectory: dataDirectory,
+      ETICKET_GATEWAY_PORT: String(gatewayPort),
+      ETICKET_MEMBERS_PORT: String(membersPort),
+      ETICKET_TICKETS_PORT: String(ticketsPort),
+      Logging__LogLevel__Default: 'Warning',
+    },
+    // In the test runner's process group, so a Ctrl-C in the terminal reaches the script too.
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  // 'close', not 'exit': by then all of its output has been read.
+  const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const ready = new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      if (output.includes('==> ready')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then((how) => reject(new Error(`scripts/federated.sh exited (${JSON.stringify(how)}):\n${output}`)));
+    setTimeout(() => reject(new Error(`scripts/federated.sh was not ready within 120 s:\n${output}`)), 120_000).unref();
+  });
+  const script = {
+    gateway: `http://127.0.0.1:${gatewayPort}/graphql`,
+    ready,
+    exited,
+    output: () => output,
+    /** The processes the script reported started: "==> <name> listening on <url> (pid <pid>)". */
+    started: () => [...output.matchAll(/listening on \S+ \(pid (\d+)\)/g)].map((match) => Number(match[1])),
+    /** SIGTERM, as a service manager would send; resolves with how the script exited. */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        // The script stops its processes within seconds; should it hang, kill them all.
+        const timer = setTimeout(() => {
+          for (const pid of [...script.started(), child.pid]) kill(pid, 'SIGKILL');
+        }, 30_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      return exited;
+    },
+  };
+  return script;
+}
+
+/** Sends a signal; false if there is no such process. */
+function kill(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const isRunning = (pid) => kill(pid, 0);
+
+const publishMutation = `mutation($input: PublishListingInput!) {
+  publishListing(input: $input) { listing { id } errors { message } }
+}`;
+
+async function publish(endpoint, token, title, ticketCode) {
+  const { body } = await post(endpoint, publishMutation, {
+    token,
+    variables: { input: { category: 'CONCERT', title, faceValue: '380', price: '360', ticketCode } },
+  });
+  const listing = body.data?.publishListing?.listing;
+  if (!listing) throw new Error(`publishing "${title}" through the gateway failed: ${JSON.stringify(body)}`);
+  return listing.id;
+}
+
+describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'eticket-federated-'));
+  let federated;
+  let allInOne;
+  const sellers = {};
+  const listings = [];
+
+  before(async () => {
+    federated = spawnFederatedScript({ dataDirectory, ports: await freePorts(3) });
+    await federated.ready;
+    const gateway = federated.gateway;
+    sellers.ming = await signIn(gateway, '13800000101', '阿明');
+    sellers.hong = await signIn(gateway, '13800000102', '小红');
+    // Interleaved sellers, so one page needs several members resolved in one _entities call.
+    for (const [seller, title, code] of [
+      ['ming', '周杰伦上海演唱会 内场', 'JAY-0001'],
+      ['hong', '五月天北京演唱会 看台', 'MAY-0001'],
+      ['ming', '周杰伦上海演唱会 看台', 'JAY-0002'],
+    ]) listings.push({ id: await publish(gateway, sellers[seller].token, title, code), seller, title, code });
+    // The all-in-one host on the same data, for comparison.
+    allInOne = await startPlatform({ dataDirectory });
+  });
+
+  after(async () => {
+    await allInOne?.stop();
+    await federated?.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  test('forwards the access token: the seller sees their ticket code through the gateway, nobody else does', async () => {
+    const query = 'query($id: ID!) { listing(id: $id) { ticketCode seller { id } } }';
+    const { id, seller, code } = listings[0];
+    const asSeller = await post(federated.gateway, query, { token: sellers[seller].token, variables: { id } });
+    assert.deepEqual(asSeller.body, { data: { listing: { ticketCode: code, seller: { id: sellers[seller].id } } } });
+    const anonymous = await post(federated.gateway, query, { variables: { id } });
+    assert.equal(anonymous.body.data.listing.ticketCode, null);
+  });
+
+  test('answers a cross-subgraph query exactly as the all-in-one host does on the same data', async () => {
+    const query = '{ listings(first: 5) { nodes { title seller { nickname listings(first: 1) { totalCount } } } } }';
+    const viaGateway = await post(federated.gateway, query);
+    const direct = await post(allInOne.graphql, query);
+    assert.equal(viaGateway.status, 200);
+    assert.equal(viaGateway.body.data.listings.nodes.length, listings.length);
+    assert.deepEqual(viaGateway.body, direct.body);
+  });
+
+  test('resolves the sellers of listings by different members in one response (_entities)', async () => {
+    const { body } = await post(federated.gateway, '{ listings(first: 10) { nodes { id seller { id nickname } } } }');
+    assert.equal(body.errors, undefined);
+    const sellerOf = Object.fromEntries(body.data.listings.nodes.map((node) => [node.id, node.seller]));
+    const nicknames = { ming: '阿明', hong: '小红' };
+    for (const { id, seller } of listings)
+      assert.deepEqual(sellerOf[id], { id: sellers[seller].id, nickname: nicknames[seller] });
+  });
+
+  test('refuses an invalid access token as a whole (401, UNAUTHENTICATED), as the all-in-one host does', async () => {
+    const query = '{ me { nickname } listings(first: 1) { totalCount } }';
+    const viaGateway = await post(federated.gateway, query, { token: 'not-a-valid-token' });
+    const direct = await post(allInOne.graphql, query, { token: 'not-a-valid-token' });
+    assert.equal(viaGateway.status, 401);
+    assert.equal(viaGateway.body.errors[0].extensions.code, 'UNAUTHENTICATED');
+    assert.deepEqual(viaGateway.body, direct.body);
+  });
+
+  test('when a subgraph cannot start, stops the one it started and exits non-zero', { timeout: 120_000 }, async () => {
+    const ports = await freePorts(3);
+    // Holding the tickets port makes the tickets subgraph fail at start, after members is up.
+    const blocker = createServer().listen(ports[2], '127.0.0.1');
+    await once(blocker, 'listening');
+    const otherData = mkdtempSync(join(tmpdir(), 'eticket-federated-'));
+    const script = spawnFederatedScript({ dataDirectory: otherData, ports });
+    try {
+      await assert.rejects(script.ready);
+      assert.equal((await script.exited).code, 1);
+      assert.match(script.output(), /the tickets subgraph exited before it was ready/);
+      const started = script.started();
+      assert.equal(started.length, 1, `only the members subgraph should have started:\n${script.output()}`);
+      assert.equal(isRunning(started[0]), false, 'the members subgraph should have been stopped');
+    } finally {
+      await script.stop();
+      blocker.close();
+      rmSync(otherData, { recursive: true, force: true });
+    }
+  });
+
+  test('SIGTERM stops the script and every process it started', async () => {
+    const started = federated.started();
+    assert.equal(started.length, 3, 'the two subgraphs and the gateway');
+    assert.deepEqual(started.filter((pid) => !isRunning(pid)), [], 'all three run before the stop');
+    const { code, signal } = await federated.stop();
+    assert.deepEqual({ code, signal }, { code: 0, signal: null });
+    assert.deepEqual(started.filter(isRunning), [], `still running after the script exited:\n${federated.output()}`);
+  });
+});
