@@ -33,15 +33,10 @@ tickets_port=${ETICKET_TICKETS_PORT:-5102}
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 
-if [ ! -d gateway/node_modules ] || [ gateway/package-lock.json -nt gateway/node_modules/.package-lock.json ]; then
-  echo "==> npm ci in gateway/"
-  (cd gateway && npm ci --no-audit --no-fund --loglevel=error)
-fi
-if [ -z "${ETICKET_GRAPH_DLL:-}" ]; then
-  echo "==> building src/Graph (Release)"
-  dotnet build src/Graph -c Release --nologo -v quiet
-  ETICKET_GRAPH_DLL="$REPO_ROOT/src/Graph/bin/Release/net10.0/ETicket.Graph.dll"
-fi
+# shellcheck source=lib/prerequisites.sh
+source "$REPO_ROOT/scripts/lib/prerequisites.sh"
+npm_ci_if_needed "$REPO_ROOT/gateway"
+build_graph_if_needed
 
 pids=()
 names=()

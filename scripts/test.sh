@@ -10,6 +10,8 @@ cd "$REPO_ROOT"
 SERVICES_DIR=$(mktemp -d "${TMPDIR:-/tmp}/eticket-test.XXXXXX")
 ARTIFACTS_DIR="$REPO_ROOT/artifacts"
 mkdir -p "$ARTIFACTS_DIR"
+# shellcheck source=lib/prerequisites.sh
+source "$REPO_ROOT/scripts/lib/prerequisites.sh"
 # shellcheck source=lib/services.sh
 source "$REPO_ROOT/scripts/lib/services.sh"
 

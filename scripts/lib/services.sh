@@ -33,15 +33,6 @@ install_missing_packages() {
   fi
 }
 
-# Installs an npm project's packages when its node_modules is missing or older than its lock file.
-npm_ci_if_needed() {
-  local dir=$1
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    echo "==> npm ci in ${dir#"$REPO_ROOT"/}"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-}
-
 # Prints a TCP port that is free on 127.0.0.1 right now.
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
