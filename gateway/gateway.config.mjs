@@ -15,9 +15,13 @@ export const gatewayConfig = defineConfig({
   transportEntries: Object.fromEntries(Object.entries(subgraphLocations)
     .filter(([, location]) => location)
     .map(([subgraph, location]) => [subgraph, { location }])),
-  // The subgraphs authenticate the member themselves, from the client's own header.
+  // The subgraphs authenticate the member themselves, from the client's own header, and rate-limit
+  // sign-ins by the client's address, which they believe from a trusted proxy (ETicket:Network:TrustedProxies).
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+    fromClientToSubgraphs: ({ request, context }) => ({
+      authorization: request.headers.get('authorization'),
+      'x-forwarded-for': forwardedFor(request, context),
+    }),
   },
   plugins: () => [useWholeRequestRefusal()],
   // Both pages load scripts from public CDNs; the platform's IDE is served by the .NET host.
@@ -25,6 +29,21 @@ export const gatewayConfig = defineConfig({
   landingPage: false,
   // No usage reporting, tracing or registry: none is configured, and nothing here calls outside hosts.
 });
+
+/**
+ * X-Forwarded-For for the subgraphs: the chain the client sent, then the client's socket address,
+ * as every proxy appends the peer it received the request from. The subgraphs read it from the
+ * right and stop at the first address that is not a trusted proxy, so a client cannot make up its
+ * own. `context.req` is the Node request the gateway serves.
+ */
+function forwardedFor(request, context) {
+  const peer = context?.req?.socket?.remoteAddress;
+  // Without the peer, the client's own header would be the last word: send none, and the subgraphs
+  // count the gateway's address instead.
+  if (!peer) return undefined;
+  const chain = request.headers.get('x-forwarded-for');
+  return chain ? `${chain}, ${peer}` : peer;
+}
 
 /**
  * The contract refuses a request whose Authorization header does not authenticate as a whole:

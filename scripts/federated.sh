@@ -13,6 +13,9 @@
 #   ETicket__Database__Provider=MySql and ETicket__Database__ConnectionString
 #                             use MySQL/MariaDB instead of SQLite (passed to the subgraphs as is)
 #   ASPNETCORE_ENVIRONMENT    (Development); elsewhere the subgraphs need their keys configured
+#   ETicket__Network__TrustedProxies__0
+#                             the proxy the subgraphs believe X-Forwarded-For from (127.0.0.1,
+#                             the gateway); other ETicket__ settings pass to the subgraphs as is
 #   ETICKET_GRAPH_DLL         run this ETicket.Graph.dll instead of building src/Graph
 set -euo pipefail
 
@@ -96,6 +99,10 @@ if [ "${provider,,}" = mysql ]; then
 else
   echo "==> database: SQLite in $ETicket__DataDirectory"
 fi
+
+# The gateway reaches the subgraphs from 127.0.0.1; they believe its X-Forwarded-For (the client's
+# address, for sign-in rate limits) and nobody else's.
+export ETicket__Network__TrustedProxies__0=${ETicket__Network__TrustedProxies__0:-127.0.0.1}
 
 # Members first: each subgraph migrates the database as it starts, and tickets starts only once
 # members listens (migrated), so the two never migrate at once.

@@ -2,6 +2,7 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Members.WeChat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,11 @@ public static class DomainRegistration
     public static IServiceCollection AddMembersDomain(this IServiceCollection services)
     {
         services.TryAddScoped<SessionStarter>();
+        services.TryAddScoped<SessionRefresher>();
         services.TryAddScoped<DevelopmentSignIn>();
+        services.TryAddScoped<ProfileEditor>();
+        services.TryAddScoped<Blacklist>();
+        services.AddWeChatSignIn();
         return services;
     }
 
@@ -23,6 +28,18 @@ public static class DomainRegistration
         services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
         services.TryAddScoped<ListingPublisher>();
         services.TryAddScoped<ListingReader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Rules that keep the modules' data consistent in one transaction, whichever module's process
+    /// runs the step (the database is shared): a blacklisted member's listings are withdrawn with the
+    /// blacklisting, and only members in good standing trade.
+    /// </summary>
+    public static IServiceCollection AddModuleIntegration(this IServiceCollection services)
+    {
+        services.TryAddScoped<MemberStanding>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMemberBlacklistedHandler, WithdrawListingsOfBlacklistedSeller>());
         return services;
     }
 

@@ -11,6 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePorts, graphDll, post, repoRoot, signIn, startPlatform } from './lib/platform.mjs';
 
+// Sign-ins per client address per minute in the federated runs: small, so a test can pass it.
+const signInLimit = 20;
+const adminPhone = '13900000100';
+
 /**
  * Starts scripts/federated.sh with the prebuilt platform binary and the given ports. `ready`
  * resolves once the script reports all three processes ready, or rejects if it exits first.
@@ -24,6 +28,8 @@ function spawnFederatedScript({ dataDirectory, ports: [gatewayPort, membersPort,
       ETICKET_GATEWAY_PORT: String(gatewayPort),
       ETICKET_MEMBERS_PORT: String(membersPort),
       ETICKET_TICKETS_PORT: String(ticketsPort),
+      ETicket__Members__SignInRateLimit__PermitLimit: String(signInLimit),
+      ETicket__Members__Admins__0: adminPhone,
       Logging__LogLevel__Default: 'Warning',
     },
     // In the test runner's process group, so a Ctrl-C in the terminal reaches the script too.
@@ -77,6 +83,16 @@ function kill(pid, signal) {
 }
 
 const isRunning = (pid) => kill(pid, 0);
+
+/**
+ * What both ways of running must agree on: data, and each error's message, path and code. Hive
+ * Gateway adds the subgraph's name to extensions and drops locations (they point into the
+ * subgraph's query, not the client's).
+ */
+function comparable(body) {
+  if (!body.errors) return body;
+  return { ...body, errors: body.errors.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })) };
+}
 
 const publishMutation = `mutation($input: PublishListingInput!) {
   publishListing(input: $input) { listing { id } errors { message } }
@@ -155,6 +171,70 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
     assert.equal(viaGateway.status, 401);
     assert.equal(viaGateway.body.errors[0].extensions.code, 'UNAUTHENTICATED');
     assert.deepEqual(viaGateway.body, direct.body);
+  });
+
+  test('enforces the members rules where the data is: the same answers through the gateway as all-in-one', async () => {
+    const admin = await signIn(federated.gateway, adminPhone, 'Admin');
+    const member = await signIn(federated.gateway, '13800000103', 'Member');
+    const ask = async (query, options) => {
+      const [viaGateway, direct] = await Promise.all([post(federated.gateway, query, options), post(allInOne.graphql, query, options)]);
+      assert.deepEqual(comparable(viaGateway.body), comparable(direct.body), query);
+      return viaGateway.body;
+    };
+    const blacklist = 'mutation($id: ID!) { setBlacklisted(input: { memberId: $id, blacklisted: true }) { member { id } } }';
+
+    // Admin-only: refused for a member and for anonymous callers, on both ways of running.
+    const asMember = await ask(blacklist, { token: member.token, variables: { id: admin.id } });
+    assert.equal(asMember.errors[0].extensions.code, 'FORBIDDEN');
+    const anonymous = await ask(blacklist, { variables: { id: admin.id } });
+    assert.equal(anonymous.errors[0].extensions.code, 'UNAUTHENTICATED');
+    // Self-only: a profile is edited by its member, so anonymous callers are refused.
+    const anonymousEdit = await ask('mutation { updateProfile(input: { nickname: "x" }) { member { id } } }', {});
+    assert.equal(anonymousEdit.errors[0].extensions.code, 'UNAUTHENTICATED');
+    // The phone number: full for the member and for admins, masked for everyone else.
+    const phone = 'query($id: ID!) { member(id: $id) { phoneNumber } }';
+    const variables = { id: member.id };
+    assert.equal((await ask(phone, { token: member.token, variables })).data.member.phoneNumber, '13800000103');
+    assert.equal((await ask(phone, { token: admin.token, variables })).data.member.phoneNumber, '13800000103');
+    assert.equal((await ask(phone, { variables })).data.member.phoneNumber, '138****0103');
+  });
+
+  test('a blacklisting in the members subgraph takes the listings off the market and stops publishing in the tickets subgraph', async () => {
+    const admin = await signIn(federated.gateway, adminPhone, 'Admin');
+    const seller = await signIn(federated.gateway, '13800000104', 'Seller');
+    const listingId = await publish(federated.gateway, seller.token, '话剧 雷雨', 'PLAY-0001');
+
+    const { body } = await post(federated.gateway,
+      'mutation($id: ID!) { setBlacklisted(input: { memberId: $id, blacklisted: true }) { member { blacklisted } errors { code } } }',
+      { token: admin.token, variables: { id: seller.id } });
+    assert.deepEqual(body, { data: { setBlacklisted: { member: { blacklisted: true }, errors: [] } } });
+
+    const listing = await post(federated.gateway, 'query($id: ID!) { listing(id: $id) { status } }', { variables: { id: listingId } });
+    assert.equal(listing.body.data.listing.status, 'WITHDRAWN');
+    const refused = await post(federated.gateway, publishMutation.replace('errors { message }', 'errors { code }'), {
+      token: seller.token,
+      variables: { input: { category: 'SHOW', title: '话剧 雷雨 加场', faceValue: '180', price: '180', ticketCode: 'PLAY-0002' } },
+    });
+    assert.deepEqual(refused.body.data.publishListing, { listing: null, errors: [{ code: 'BLACKLISTED' }] });
+  });
+
+  test('limits sign-ins per client address, which the gateway forwards in X-Forwarded-For', async () => {
+    // The test connects from loopback, which the subgraphs trust as they would a local reverse
+    // proxy, so the address it puts in X-Forwarded-For is the client's.
+    const signInFrom = (address) => post(federated.gateway,
+      'mutation { signInForDevelopment(input: { phoneNumber: "13800000199" }) { session { accessToken } } }',
+      { headers: { 'x-forwarded-for': address } });
+    for (let attempt = 0; attempt < signInLimit; attempt++)
+      assert.equal((await signInFrom('203.0.113.50')).body.errors, undefined);
+
+    const refused = await signInFrom('203.0.113.50');
+    assert.equal(refused.status, 200);
+    assert.equal(refused.body.data, null);
+    assert.deepEqual(refused.body.errors.map(({ extensions: { code, retryAfterSeconds } }) => ({ code, retryAfterSeconds })),
+      [{ code: 'RATE_LIMITED', retryAfterSeconds: 60 }]);
+    const otherClient = await signInFrom('203.0.113.51');
+    assert.equal(otherClient.body.errors, undefined);
+    assert.ok(otherClient.body.data.signInForDevelopment.session.accessToken);
   });
 
   test('when a subgraph cannot start, stops the one it started and exits non-zero', { timeout: 120_000 }, async () => {

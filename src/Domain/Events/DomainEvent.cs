@@ -7,6 +7,7 @@ namespace ETicket.Domain.Events;
 /// <summary>A business change others react to; written to the outbox in the change's own transaction.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ListingPublished), nameof(ListingPublished))]
+[JsonDerivedType(typeof(ListingWithdrawn), nameof(ListingWithdrawn))]
 public abstract record DomainEvent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -22,3 +23,5 @@ public abstract record DomainEvent
 }
 
 public sealed record ListingPublished(string ListingId, string SellerId, TicketCategory Category, string? City) : DomainEvent;
+
+public sealed record ListingWithdrawn(string ListingId, string SellerId) : DomainEvent;

@@ -56,5 +56,14 @@ public sealed class Listing : IEntity
         return listing;
     }
 
+    /// <summary>Takes a listing off the market; only one that is on sale.</summary>
+    public bool Withdraw()
+    {
+        if (Status != ListingStatus.OnSale)
+            return false;
+        Status = ListingStatus.Withdrawn;
+        return true;
+    }
+
     public string RevealTicketCode(TicketCodeVault vault) => vault.Decrypt(TicketCodeCipher, associatedId: Id);
 }

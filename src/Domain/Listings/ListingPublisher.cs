@@ -1,18 +1,21 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
+using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Listings;
 
 /// <summary>Puts a seller's ticket on the market.</summary>
-public sealed class ListingPublisher(ETicketDbContext db, TicketCodeVault vault, TimeProvider clock)
+public sealed class ListingPublisher(ETicketDbContext db, TicketCodeVault vault, MemberStanding standing, TimeProvider clock)
 {
     /// <summary>Codes in these states belong to a live listing and cannot be listed again.</summary>
     private static readonly ListingStatus[] CodeTakenStatuses = [ListingStatus.OnSale, ListingStatus.Reserved, ListingStatus.Sold];
 
     public async Task<Outcome<Listing>> PublishAsync(string sellerId, PublishListing details, CancellationToken cancellationToken)
     {
+        if (await standing.CheckMayTradeAsync(sellerId, cancellationToken) is { } barred)
+            return barred;
         var errors = PublishListingRules.Check(details);
         if (errors.Count > 0)
             return Outcome<Listing>.Failure(errors);

@@ -11,7 +11,6 @@ public static class PublishListingRules
     public const int ShortTextMaxLength = 100;
     public const int TicketCodeMaxLength = 500;
     public const int MaxImages = 9;
-    public const int ImageUrlMaxLength = 2048;
 
     public static IReadOnlyList<UserError> Check(PublishListing details)
     {
@@ -41,15 +40,10 @@ public static class PublishListingRules
         var images = details.ImageUrls ?? [];
         if (images.Count > MaxImages)
             errors.Add(UserError.Validation("imageUrls", $"A listing has at most {MaxImages} images."));
-        if (images.Any(url => !IsWebUrl(url)))
+        if (images.Any(url => !WebUrls.IsValid(url)))
             errors.Add(UserError.Validation("imageUrls", "Image URLs are http(s) addresses."));
         return errors;
     }
-
-    public static bool IsWebUrl(string url) =>
-        url.Length <= ImageUrlMaxLength
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void CheckMoney(List<UserError> errors, string field, decimal amount)
     {

@@ -18,18 +18,14 @@ public sealed class DevelopmentSignIn(ETicketDbContext db, SessionStarter sessio
         if (!PhoneNumbers.IsValid(phone))
             return UserError.Validation("phoneNumber", "A phone number is 6 to 20 digits, optionally after a '+'.");
         var name = Texts.Clean(nickname);
-        if (name is { Length: > Member.NicknameMaxLength })
-            return UserError.Validation("nickname", $"A nickname has at most {Member.NicknameMaxLength} characters.");
+        if (name is not null && ProfileRules.CheckNickname(name) is { } invalidName)
+            return invalidName;
 
         var member = await db.Members.SingleOrDefaultAsync(m => m.PhoneNumber == phone, cancellationToken);
         if (member is null)
         {
             member = Member.JoinWithPhoneNumber(phone, name, clock.Now());
             db.Members.Add(member);
-        }
-        else if (name is not null)
-        {
-            member.Rename(name);
         }
         member.ApplyAdminList(options.Value.Admins);
 

@@ -10,6 +10,8 @@ public enum Role { Member, Admin }
 public sealed class Member : IEntity
 {
     public const int NicknameMaxLength = 30;
+    public const int BlacklistReasonMaxLength = 200;
+    public const string WeChatDefaultNickname = "微信用户";
 
     private Member() { }
 
@@ -23,6 +25,8 @@ public sealed class Member : IEntity
     public int CreditPoints { get; private set; }
     public bool IsAdmin { get; private set; }
     public bool Blacklisted { get; private set; }
+    public string? BlacklistReason { get; private set; }
+    public DateTimeOffset? BlacklistedAt { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
 
     public MembershipLevel MembershipLevel => MembershipLevels.ForCreditPoints(CreditPoints);
@@ -38,11 +42,56 @@ public sealed class Member : IEntity
         JoinedAt = now,
     };
 
+    /// <summary>First sign-in from the mini-program: the member is keyed by the openid WeChat gives.</summary>
+    public static Member JoinWithWeChat(string openId, string? unionId, string? nickname, string? avatarUrl, DateTimeOffset now) => new()
+    {
+        Id = Ids.New(),
+        OpenId = openId,
+        UnionId = unionId,
+        Nickname = nickname ?? WeChatDefaultNickname,
+        AvatarUrl = avatarUrl,
+        JoinedAt = now,
+    };
+
+    /// <summary>WeChat sends the unionid only once the app is bound to an open platform account: keep it when it comes.</summary>
+    public void RememberUnionId(string? unionId) => UnionId = unionId ?? UnionId;
+
     /// <summary>Admins are named in configuration; the role follows it at every sign-in.</summary>
     public void ApplyAdminList(IReadOnlyCollection<string> admins) =>
         IsAdmin = (PhoneNumber is not null && admins.Contains(PhoneNumber)) || (OpenId is not null && admins.Contains(OpenId));
 
-    public void Rename(string nickname) => Nickname = nickname;
+    /// <summary>Changes what is given; <paramref name="avatarUrl"/> "" removes the avatar. Check <see cref="ProfileRules"/> first.</summary>
+    public void UpdateProfile(string? nickname, string? avatarUrl, Gender? gender)
+    {
+        if (nickname is not null)
+            Nickname = nickname;
+        if (avatarUrl is not null)
+            AvatarUrl = avatarUrl.Length == 0 ? null : avatarUrl;
+        if (gender is { } value)
+            Gender = value;
+    }
+
+    /// <summary>A blacklisted member may sign in and read, but not sell, buy or post wanted requests.</summary>
+    public void SetBlacklisted(bool blacklisted, string? reason, DateTimeOffset now)
+    {
+        Blacklisted = blacklisted;
+        BlacklistReason = blacklisted ? reason : null;
+        BlacklistedAt = blacklisted ? BlacklistedAt ?? now : null;
+    }
+
+    /// <summary>Reputation earned, e.g. for a completed trade.</summary>
+    public void AwardCreditPoints(int points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        CreditPoints = checked(CreditPoints + points);
+    }
+
+    /// <summary>Reputation lost, e.g. for a refunded sale; never below zero.</summary>
+    public void DeductCreditPoints(int points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        CreditPoints = Math.Max(0, CreditPoints - points);
+    }
 
     // "用户5678": the last four digits, like the mini-program shows a new member.
     private static string DefaultNickname(string phoneNumber) => "用户" + phoneNumber[^Math.Min(4, phoneNumber.Length)..];

@@ -35,7 +35,9 @@ public static class GraphRegistration
                 .AddErrorInfoProvider<ContractErrorInfoProvider>()
                 // One field at a time: resolvers share the request's DbContext and batch loaders.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-                .AddUnhandledExceptionHandler(LogUnexpected);
+                .AddUnhandledExceptionHandler(LogUnexpected)
+                // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.
+                .UseMiddleware<SignInRateLimitMiddleware>(install: false, GraphQL.DI.ServiceLifetime.Singleton);
             if (schemaRole.IsFederated)
                 graph.AddFederation("2.3");
         });
@@ -49,11 +51,19 @@ public static class GraphRegistration
     private static void AddMembersGraph(this IServiceCollection services)
     {
         services.AddMembersDomain();
+        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section)
+            .Validate(limit => limit.PermitLimit > 0 && limit.Window > TimeSpan.Zero,
+                $"{SignInRateLimitOptions.Section}: PermitLimit must be at least 1 and Window longer than zero.")
+            .ValidateOnStart();
         services.AddScoped<MemberLoader>();
         services.AddSingleton<IMemberResolver, LoadingMemberResolver>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberFields>();
         services.AddSingleton<IFieldContributor<QueryType>, MemberQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, SignInWithWeChatMutation>();
         services.AddSingleton<IFieldContributor<MutationType>, SignInForDevelopmentMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, RefreshSessionMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, UpdateProfileMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, SetBlacklistedMutation>();
     }
 
     private static void AddTicketsGraph(this IServiceCollection services)

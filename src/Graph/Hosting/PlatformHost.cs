@@ -5,7 +5,6 @@ using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Ide;
 using ETicket.Graph.Transport;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ETicket.Graph.Hosting;
@@ -30,6 +29,7 @@ public static class PlatformHost
         var platform = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
         var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         var role = new Schema.SchemaRole(platform.Role);
 
         var services = builder.Services;
@@ -40,25 +40,13 @@ public static class PlatformHost
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.AddETicketPersistence(database, dataDirectory);
         services.AddInProcessEvents();
+        services.AddModuleIntegration();
 
         var signingKey = new SymmetricSecurityKey(SecretKeys.Load(
             configuration[$"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}"],
             $"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}", dataDirectory, "signing.key", isDevelopment));
         services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
-        services.AddAuthentication().AddJwtBearer(jwt =>
-        {
-            jwt.MapInboundClaims = false;
-            jwt.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = TokenNames.Issuer,
-                ValidAudience = TokenNames.Audience,
-                IssuerSigningKey = signingKey,
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                ClockSkew = TimeSpan.FromSeconds(30),
-                NameClaimType = Viewer.MemberIdClaim,
-                RoleClaimType = Viewer.RoleClaim,
-            };
-        });
+        services.AddAccessTokenValidation(signingKey);
 
         if (role.ServesTickets)
         {
@@ -71,6 +59,8 @@ public static class PlatformHost
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        // First, so everything after it (rate limits, logs) sees the client's address, not a proxy's.
+        app.UseTrustedProxies(network, role);
         app.UseExceptionHandler(errors => errors.Run(InternalErrorResponse.WriteAsync));
         app.UseIde(GraphQLPath);
         // Routing after the IDE: routing ignores a trailing slash, so it would match /graphql/ to the

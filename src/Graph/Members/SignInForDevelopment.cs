@@ -36,6 +36,7 @@ public sealed class SignInForDevelopmentMutation(IHostEnvironment environment) :
     public void AddFields(MutationType type) =>
         type.Field<NonNullGraphType<SignInPayloadType>>("signInForDevelopment")
             .Argument<NonNullGraphType<SignInForDevelopmentInputType>>("input")
+            .WithSignInRateLimit()
             .ResolveAsync(async ctx =>
             {
                 if (!environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Net;
 using System.Security.Claims;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
@@ -48,6 +49,7 @@ public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, I
         GraphQLHttpRequest request,
         GraphQLDocument document,
         ClaimsPrincipal? user,
+        IPAddress? clientAddress,
         IServiceProvider requestServices,
         CancellationToken cancellationToken) =>
         executer.ExecuteAsync(options =>
@@ -59,6 +61,7 @@ public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, I
             options.Extensions = request.Extensions;
             // Never null, so a sign-in can add the new member's identity for the rest of the request.
             options.User = user ?? new ClaimsPrincipal(new ClaimsIdentity());
+            ClientAddress.Set(options.UserContext, clientAddress);
             options.RequestServices = requestServices;
             options.CancellationToken = cancellationToken;
         });

@@ -56,7 +56,7 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
                 http.Response.Headers.Allow = "POST";
                 throw new RequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
             }
-            var result = await executor.ExecuteAsync(request, document, user, http.RequestServices, http.RequestAborted);
+            var result = await executor.ExecuteAsync(request, document, user, http.Connection.RemoteIpAddress, http.RequestServices, http.RequestAborted);
             await WriteResultAsync(http, result, mediaType);
         }
         catch (RequestProblem problem)

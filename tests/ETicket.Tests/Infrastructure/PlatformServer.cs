@@ -44,10 +44,12 @@ public sealed class PlatformServer : IAsyncDisposable
     public static Task<PlatformServer> StartAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null) =>
         StartAsync(database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), dataDirectory: dataDirectory);
 
+    /// <param name="configureServices">Runs after the platform's registrations: replace the clock, capture logs...</param>
     public static async Task<PlatformServer> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Development",
-        string? dataDirectory = null)
+        string? dataDirectory = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var owned = dataDirectory is null ? Directory.CreateTempSubdirectory("eticket-test-").FullName : null;
         var directory = dataDirectory ?? owned!;
@@ -62,7 +64,11 @@ public sealed class PlatformServer : IAsyncDisposable
             args.Add($"--{key}={value}");
 
         var sqlCommands = new SqlCommandCounter();
-        var app = PlatformHost.Build([.. args], services => services.AddSingleton<IInterceptor>(sqlCommands));
+        var app = PlatformHost.Build([.. args], services =>
+        {
+            services.AddSingleton<IInterceptor>(sqlCommands);
+            configureServices?.Invoke(services);
+        });
         await app.MigrateDatabaseAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -1,3 +1,4 @@
+using ETicket.Domain.Common;
 using ETicket.Domain.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,8 +15,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         member.Property(m => m.OpenId).HasMaxLength(64).IsUnicode(false);
         member.Property(m => m.UnionId).HasMaxLength(64).IsUnicode(false);
         member.Property(m => m.PhoneNumber).HasMaxLength(24).IsUnicode(false);
-        member.Property(m => m.Nickname).HasMaxLength(Member.NicknameMaxLength * 2).IsRequired();
-        member.Property(m => m.AvatarUrl).HasMaxLength(2048);
+        member.Property(m => m.Nickname).HasMaxLength(ProfileRules.NicknameMaxStoredLength).IsRequired();
+        member.Property(m => m.AvatarUrl).HasMaxLength(WebUrls.MaxLength);
+        member.Property(m => m.BlacklistReason).HasMaxLength(Member.BlacklistReasonMaxLength);
         member.Property(m => m.Gender).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         member.Ignore(m => m.MembershipLevel);
         member.Ignore(m => m.Roles);

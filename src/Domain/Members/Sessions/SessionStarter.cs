@@ -10,11 +10,15 @@ namespace ETicket.Domain.Members.Sessions;
 public sealed class SessionStarter(ETicketDbContext db, IAccessTokenIssuer accessTokens, TimeProvider clock, IOptions<SessionOptions> options)
 {
     /// <summary>Stores a new refresh token family for the member and saves the member's pending changes with it.</summary>
-    public async Task<Session> StartAsync(Member member, CancellationToken cancellationToken)
+    public Task<Session> StartAsync(Member member, CancellationToken cancellationToken) =>
+        IssueAsync(member, familyId: Ids.New(), cancellationToken);
+
+    /// <summary>Issues the next refresh token of a family (rotation) with a new access token.</summary>
+    public async Task<Session> IssueAsync(Member member, string familyId, CancellationToken cancellationToken)
     {
         var now = clock.Now();
         var refreshToken = NewRefreshToken();
-        db.RefreshTokens.Add(RefreshToken.Issue(member.Id, familyId: Ids.New(), Hash(refreshToken), now, options.Value.RefreshTokenLifetime));
+        db.RefreshTokens.Add(RefreshToken.Issue(member.Id, familyId, Hash(refreshToken), now, options.Value.RefreshTokenLifetime));
         await db.SaveChangesAsync(cancellationToken);
 
         var access = accessTokens.Issue(member, now, options.Value.AccessTokenLifetime);

@@ -175,8 +175,15 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .HasMaxLength(2048)
                         .HasColumnType("varchar(2048)");
 
+                    b.Property<string>("BlacklistReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<bool>("Blacklisted")
                         .HasColumnType("tinyint(1)");
+
+                    b.Property<DateTimeOffset?>("BlacklistedAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<int>("CreditPoints")
                         .HasColumnType("int");
@@ -195,8 +202,8 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
 
                     b.Property<string>("Nickname")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("varchar(60)");
+                        .HasMaxLength(255)
+                        .HasColumnType("varchar(255)");
 
                     b.Property<string>("OpenId")
                         .HasMaxLength(64)

@@ -148,7 +148,14 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BlacklistReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Blacklisted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BlacklistedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CreditPoints")
@@ -168,7 +175,7 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Nickname")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenId")

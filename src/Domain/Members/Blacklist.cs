@@ -1,0 +1,52 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETicket.Domain.Members;
+
+/// <summary>What other modules do, in the same transaction, when a member is blacklisted.</summary>
+public interface IMemberBlacklistedHandler
+{
+    /// <summary>Stages changes on the shared unit of work; the blacklisting saves them.</summary>
+    Task OnBlacklistedAsync(string memberId, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Admins bar members from trading (and lift the bar).</summary>
+public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlacklistedHandler> handlers, TimeProvider clock)
+{
+    public async Task<Outcome<Member>> SetAsync(string adminId, string memberId, bool blacklisted, string? reason, CancellationToken cancellationToken)
+    {
+        // Checked against the stored role, not the token: an admin removed from configuration loses
+        // the right at their next sign-in, and a token cannot outlive that by claiming it.
+        if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
+            throw AccessDeniedException.Forbidden("Only admins blacklist members.");
+        var why = Texts.Clean(reason);
+        if (why is { Length: > Member.BlacklistReasonMaxLength })
+            return UserError.Validation("reason", $"A reason has at most {Member.BlacklistReasonMaxLength} characters.");
+        var member = Ids.IsWellFormed(memberId)
+            ? await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken)
+            : null;
+        if (member is null)
+            return new UserError(UserErrorCode.NotFound, "There is no such member.", "memberId");
+
+        var now = clock.Now();
+        member.SetBlacklisted(blacklisted, why, now);
+        if (blacklisted)
+        {
+            foreach (var handler in handlers)
+                await handler.OnBlacklistedAsync(member.Id, now, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return member;
+    }
+}
+
+/// <summary>Whether a member may trade, for the modules that let them.</summary>
+public sealed class MemberStanding(ETicketDbContext db)
+{
+    /// <summary>null when the member may trade, else why not (BLACKLISTED).</summary>
+    public async Task<UserError?> CheckMayTradeAsync(string memberId, CancellationToken cancellationToken) =>
+        await db.Members.AnyAsync(m => m.Id == memberId && m.Blacklisted, cancellationToken)
+            ? new UserError(UserErrorCode.Blacklisted, "Your account is blacklisted: you can sign in and browse, but not trade.")
+            : null;
+}

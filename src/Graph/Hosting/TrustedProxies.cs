@@ -1,0 +1,59 @@
+using System.Net;
+using ETicket.Graph.Schema;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace ETicket.Graph.Hosting;
+
+/// <summary>Configuration section <c>ETicket:Network</c>.</summary>
+public sealed class NetworkOptions
+{
+    public const string Section = "ETicket:Network";
+
+    /// <summary>
+    /// The proxies whose X-Forwarded-For is believed (Hive Gateway, a load balancer): addresses
+    /// (<c>10.0.0.7</c>) or CIDR networks (<c>10.0.0.0/8</c>). Empty by default: no header is believed
+    /// and the TCP peer is the client.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+}
+
+public static class TrustedProxies
+{
+    private const string Setting = $"{NetworkOptions.Section}:{nameof(NetworkOptions.TrustedProxies)}";
+
+    /// <summary>
+    /// Makes <c>Connection.RemoteIpAddress</c> the client's address: X-Forwarded-For is read from the
+    /// right for as long as each hop is a trusted proxy; the first untrusted hop is the client, and
+    /// whatever the header says before it (anyone can write it) is ignored.
+    /// </summary>
+    public static void UseTrustedProxies(this WebApplication app, NetworkOptions network, SchemaRole role)
+    {
+        if (network.TrustedProxies.Count == 0)
+        {
+            // Not installed at all: the middleware with no known proxies would believe every sender.
+            if (role.IsFederated && role.ServesMembers)
+            {
+                app.Logger.LogWarning("{Setting} is empty: requests through the gateway all come from its address and share one sign-in budget.",
+                    Setting);
+            }
+            return;
+        }
+
+        // No hop limit: the walk ends at the first untrusted hop anyway, and a load balancer in front
+        // of the gateway makes two trusted hops.
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = null };
+        // Its defaults trust loopback; only what is configured counts.
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var entry in network.TrustedProxies)
+        {
+            if (System.Net.IPNetwork.TryParse(entry, out var trustedNetwork))
+                options.KnownIPNetworks.Add(trustedNetwork);
+            else if (IPAddress.TryParse(entry, out var trustedAddress))
+                options.KnownProxies.Add(trustedAddress);
+            else
+                throw new InvalidOperationException($"{Setting} holds \"{entry}\", which is neither an IP address nor a CIDR network (e.g. 10.0.0.0/8).");
+        }
+        app.UseForwardedHeaders(options);
+    }
+}

@@ -1,0 +1,42 @@
+using ETicket.Domain.Members.Sessions;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Members;
+
+public sealed class RefreshSessionInput
+{
+    public string RefreshToken { get; set; } = "";
+}
+
+public sealed class RefreshSessionInputType : InputObjectGraphType<RefreshSessionInput>
+{
+    public RefreshSessionInputType()
+    {
+        Name = "RefreshSessionInput";
+        Field(i => i.RefreshToken).Description("The refresh token of the current session; it works once.");
+    }
+}
+
+/// <summary>A new session for a refresh token; the old refresh token stops working.</summary>
+public sealed class RefreshSessionMutation : IFieldContributor<MutationType>
+{
+    public void AddFields(MutationType type) =>
+        type.Field<NonNullGraphType<SignInPayloadType>>("refreshSession")
+            .Description("Trades a refresh token for a new session. Presenting a refresh token twice ends every session of its sign-in.")
+            .Argument<NonNullGraphType<RefreshSessionInputType>>("input")
+            .WithSignInRateLimit()
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RefreshSessionInput>("input");
+                var outcome = await ctx.RequestServices!.GetRequiredService<SessionRefresher>()
+                    .RefreshAsync(input.RefreshToken, ctx.CancellationToken);
+                if (outcome.Value is { } session)
+                    ctx.ActAs(session.Member);
+                return Payload<Session>.From(outcome);
+            });
+}
