@@ -1,7 +1,9 @@
+using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Orders;
 using ETicket.Domain.Members.WeChat;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,8 +28,14 @@ public static class DomainRegistration
     public static IServiceCollection AddTicketsDomain(this IServiceCollection services, byte[] ticketSecretKey)
     {
         services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
+        services.TryAddScoped<Idempotency>();
         services.TryAddScoped<ListingPublisher>();
         services.TryAddScoped<ListingReader>();
+
+        // Deadlines the marketplace keeps by itself.
+        services.TryAddSingleton<MarketplaceSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<MarketplaceSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PurgeExpiredIdempotencyKeys>());
         return services;
     }
 

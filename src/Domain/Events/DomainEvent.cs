@@ -1,13 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Orders;
 
 namespace ETicket.Domain.Events;
 
 /// <summary>A business change others react to; written to the outbox in the change's own transaction.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ListingPublished), nameof(ListingPublished))]
-[JsonDerivedType(typeof(ListingWithdrawn), nameof(ListingWithdrawn))]
+[JsonDerivedType(typeof(ListingPriceChanged), nameof(ListingPriceChanged))]
+[JsonDerivedType(typeof(ListingStatusChanged), nameof(ListingStatusChanged))]
+[JsonDerivedType(typeof(OrderStatusChanged), nameof(OrderStatusChanged))]
+[JsonDerivedType(typeof(WantedRequestMatched), nameof(WantedRequestMatched))]
 public abstract record DomainEvent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -24,4 +28,12 @@ public abstract record DomainEvent
 
 public sealed record ListingPublished(string ListingId, string SellerId, TicketCategory Category, string? City) : DomainEvent;
 
-public sealed record ListingWithdrawn(string ListingId, string SellerId) : DomainEvent;
+public sealed record ListingPriceChanged(string ListingId, string SellerId, decimal Price) : DomainEvent;
+
+/// <summary>Reserved, sold, withdrawn, expired, or on sale again.</summary>
+public sealed record ListingStatusChanged(string ListingId, string SellerId, ListingStatus Status) : DomainEvent;
+
+public sealed record OrderStatusChanged(string OrderId, string ListingId, string BuyerId, string SellerId, OrderStatus Status) : DomainEvent;
+
+/// <summary>A newly published listing matches an open wanted request (求购).</summary>
+public sealed record WantedRequestMatched(string WantedRequestId, string MemberId, string ListingId) : DomainEvent;

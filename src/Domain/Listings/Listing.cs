@@ -24,11 +24,30 @@ public sealed class Listing : IEntity
     public List<string> ImageUrls { get; private set; } = [];
     public DateTimeOffset PublishedAt { get; private set; }
 
+    /// <summary>When the listing leaves the market by itself (see <see cref="ListingExpiry"/>).</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two changes to one listing cannot both win.</summary>
+    public int Version { get; private set; }
+
     /// <summary>The ticket code, encrypted (AES-GCM, bound to this listing's id).</summary>
     public byte[] TicketCodeCipher { get; private set; } = [];
 
     /// <summary>Keyed hash of the normalized code: finds duplicates without decrypting.</summary>
     public string TicketCodeHash { get; private set; } = "";
+
+    /// <summary>
+    /// The code hash while the listing holds its code on the market (ON_SALE or RESERVED), else null.
+    /// A unique index on it stops two live listings of one code even when they are published at once.
+    /// </summary>
+    public string? ActiveCodeHash { get; private set; }
+
+    /// <summary>The code was refunded once: it is never sold again.</summary>
+    public bool CodeRevoked { get; private set; }
+
+    /// <summary>The status as of <paramref name="now"/>: an ON_SALE listing past its expiry is EXPIRED before any job records it.</summary>
+    public ListingStatus StatusAt(DateTimeOffset now) =>
+        Status == ListingStatus.OnSale && ExpiresAt <= now ? ListingStatus.Expired : Status;
 
     public static Listing Publish(string sellerId, PublishListing details, TicketCodeVault vault, DateTimeOffset now)
     {
@@ -50,18 +69,58 @@ public sealed class Listing : IEntity
             Status = ListingStatus.OnSale,
             ImageUrls = [.. details.ImageUrls ?? []],
             PublishedAt = now,
+            ExpiresAt = ListingExpiry.For(details.Category, details.StartsAt, details.EndsAt)
+                ?? throw new ArgumentException("A listing needs the date it expires at; check PublishListingRules first.", nameof(details)),
             TicketCodeHash = vault.Hash(details.TicketCode),
         };
+        listing.ActiveCodeHash = listing.TicketCodeHash;
         listing.TicketCodeCipher = vault.Encrypt(details.TicketCode, associatedId: listing.Id);
         return listing;
     }
 
     /// <summary>Takes a listing off the market; only one that is on sale.</summary>
-    public bool Withdraw()
+    public bool Withdraw() => Move(ListingStatus.OnSale, ListingStatus.Withdrawn);
+
+    /// <summary>Records that an on-sale listing passed its expiry.</summary>
+    public bool Expire(DateTimeOffset now) => ExpiresAt <= now && Move(ListingStatus.OnSale, ListingStatus.Expired);
+
+    public bool ChangePrice(decimal price)
     {
         if (Status != ListingStatus.OnSale)
             return false;
-        Status = ListingStatus.Withdrawn;
+        Price = price;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Its order was cancelled: back on the market (or expired, if its time has passed).</summary>
+    public bool Release(DateTimeOffset now)
+    {
+        if (!Move(ListingStatus.Reserved, ListingStatus.OnSale))
+            return false;
+        Expire(now);
+        return true;
+    }
+
+    /// <summary>Its order completed.</summary>
+    public bool MarkSold() => Move(ListingStatus.Reserved, ListingStatus.Sold);
+
+    /// <summary>Its order was refunded: off the market, and the code is never sellable again.</summary>
+    public bool WithdrawAfterRefund()
+    {
+        if (!Move(ListingStatus.Reserved, ListingStatus.Withdrawn))
+            return false;
+        CodeRevoked = true;
+        return true;
+    }
+
+    private bool Move(ListingStatus from, ListingStatus to)
+    {
+        if (Status != from)
+            return false;
+        Status = to;
+        ActiveCodeHash = to is ListingStatus.OnSale or ListingStatus.Reserved ? TicketCodeHash : null;
+        Version++;
         return true;
     }
 

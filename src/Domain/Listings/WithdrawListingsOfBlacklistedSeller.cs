@@ -14,6 +14,6 @@ public sealed class WithdrawListingsOfBlacklistedSeller(ETicketDbContext db) : I
             .Where(l => l.SellerId == memberId && l.Status == ListingStatus.OnSale)
             .ToListAsync(cancellationToken);
         foreach (var listing in onSale.Where(l => l.Withdraw()))
-            db.Enqueue(new ListingWithdrawn(listing.Id, listing.SellerId), now);
+            db.Enqueue(new ListingStatusChanged(listing.Id, listing.SellerId, listing.Status), now);
     }
 }

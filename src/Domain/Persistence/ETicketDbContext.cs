@@ -1,7 +1,10 @@
+using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Orders;
+using ETicket.Domain.Wanted;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Persistence;
@@ -18,9 +21,14 @@ public abstract class ETicketDbContext(DbContextOptions options) : DbContext(opt
 
     // tickets
     public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<WantedRequest> WantedRequests => Set<WantedRequest>();
+    public DbSet<WantedMatch> WantedMatches => Set<WantedMatch>();
 
     // shared infrastructure
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ETicketDbContext).Assembly);

@@ -36,6 +36,7 @@ public static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(platform);
         services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
+        services.Configure<Domain.Orders.MarketplaceOptions>(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section));
         services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.AddETicketPersistence(database, dataDirectory);

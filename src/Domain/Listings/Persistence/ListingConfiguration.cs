@@ -24,9 +24,13 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         listing.Property(l => l.ImageUrls).AsJsonText();
         listing.Property(l => l.TicketCodeCipher).HasMaxLength(2048);
         listing.Property(l => l.TicketCodeHash).HasMaxLength(64).IsUnicode(false);
+        listing.Property(l => l.ActiveCodeHash).HasMaxLength(64).IsUnicode(false);
+        listing.Property(l => l.Version).IsConcurrencyToken();
 
         listing.HasIndex(l => new { l.PublishedAt, l.Id });
         listing.HasIndex(l => new { l.SellerId, l.PublishedAt, l.Id });
         listing.HasIndex(l => l.TicketCodeHash);
+        listing.HasIndex(l => l.ActiveCodeHash).IsUnique();
+        listing.HasIndex(l => new { l.Status, l.ExpiresAt });
     }
 }

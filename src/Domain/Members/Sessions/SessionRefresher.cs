@@ -15,16 +15,10 @@ public sealed class SessionRefresher(ETicketDbContext db, SessionStarter session
     /// <remarks>
     /// One transaction: rotating the old token and storing the new one happen together, so a retry
     /// after a transient failure starts over instead of finding its own rotation and calling it theft.
+    /// A failure commits too: a detected reuse must leave the family revoked.
     /// </remarks>
     public Task<Outcome<Session>> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var outcome = await RotateAsync(refreshToken, ct);
-            await transaction.CommitAsync(ct);
-            return outcome;
-        }, cancellationToken);
+        db.InTransactionAsync(ct => RotateAsync(refreshToken, ct), commit: _ => true, cancellationToken);
 
     private async Task<Outcome<Session>> RotateAsync(string refreshToken, CancellationToken cancellationToken)
     {

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ETicket.Domain.Orders;
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ETicket.Domain.Common;
+
+/// <summary>What an idempotent operation is asked: by whom, under which key, with which input.</summary>
+/// <param name="Input">Serialized to recognise a retry: the same key must come with the same input.</param>
+public sealed record IdempotentRequest(string MemberId, string Operation, string? Key, object Input);
+
+/// <summary>
+/// Runs create-operations so that a retry with the same idempotency key returns the first result,
+/// and the same key with a different input is IDEMPOTENCY_KEY_REUSED. Keys are per member and
+/// operation, kept <see cref="MarketplaceOptions.IdempotencyKeyLifetime"/>.
+/// </summary>
+public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOptions<MarketplaceOptions> options)
+{
+    /// <summary>
+    /// Runs <paramref name="perform"/> in a transaction with the key's record, all or nothing. When two
+    /// requests race with one key, the loser's transaction fails on the key's unique index, is rolled
+    /// back, and the loser answers with the winner's result.
+    /// </summary>
+    /// <param name="perform">Does the work and saves it; runs inside the transaction.</param>
+    /// <param name="load">Loads an earlier result by id, to answer a retry.</param>
+    public async Task<Outcome<T>> RunAsync<T>(
+        IdempotentRequest request,
+        Func<CancellationToken, Task<Outcome<T>>> perform,
+        Func<string, CancellationToken, Task<T?>> load,
+        CancellationToken cancellationToken)
+        where T : class, IEntity
+    {
+        if (request.Key is null)
+            return await db.InTransactionAsync(perform, cancellationToken);
+        var key = request.Key.Trim();
+        if (key.Length is 0 or > IdempotencyRecord.KeyMaxLength)
+            return UserError.Validation("idempotencyKey", $"An idempotency key has 1 to {IdempotencyRecord.KeyMaxLength} characters.");
+        var requestHash = Hash(request.Input);
+
+        try
+        {
+            return await db.InTransactionAsync(async ct =>
+            {
+                if (await FindAsync(request, key, ct) is { } earlier)
+                    return await ReplayAsync(earlier, requestHash, load, ct);
+                var outcome = await perform(ct);
+                if (outcome.Value is { } created)
+                {
+                    var now = clock.Now();
+                    db.IdempotencyRecords.Add(IdempotencyRecord.Remember(request.MemberId, request.Operation, key, requestHash, created.Id,
+                        now, options.Value.IdempotencyKeyLifetime));
+                    await db.SaveChangesAsync(ct);
+                }
+                return outcome;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await FindAsync(request, key, cancellationToken) is not { } winner)
+                throw;
+            return await ReplayAsync(winner, requestHash, load, cancellationToken);
+        }
+    }
+
+    /// <summary>Forgets keys past their lifetime.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.Now();
+        return db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private Task<IdempotencyRecord?> FindAsync(IdempotentRequest request, string key, CancellationToken cancellationToken)
+    {
+        var now = clock.Now();
+        return db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(
+            r => r.MemberId == request.MemberId && r.Operation == request.Operation && r.Key == key && r.ExpiresAt > now, cancellationToken);
+    }
+
+    private static async Task<Outcome<T>> ReplayAsync<T>(IdempotencyRecord earlier, string requestHash,
+        Func<string, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (earlier.RequestHash != requestHash)
+            return new UserError(UserErrorCode.IdempotencyKeyReused,
+                "This idempotency key was used for a different request; use a new key for a new request.", "idempotencyKey");
+        return await load(earlier.ResultId, cancellationToken) is { } result
+            ? result
+            : new UserError(UserErrorCode.NotFound, "The result of the earlier request no longer exists.");
+    }
+
+    private static string Hash(object input) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, input.GetType())));
+}

@@ -1,0 +1,65 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Listings;
+
+namespace ETicket.Domain.Wanted;
+
+/// <summary>求购: a member asks for a ticket that is not on the market yet and is told when one is.</summary>
+public sealed class WantedRequest : IEntity
+{
+    public const int KeywordsMaxLength = 100;
+
+    private WantedRequest() { }
+
+    public string Id { get; private set; } = "";
+    public string MemberId { get; private set; } = "";
+    public TicketCategory Category { get; private set; }
+
+    /// <summary>Words separated by spaces; every one must be in a matching listing's title.</summary>
+    public string Keywords { get; private set; } = "";
+
+    public string? City { get; private set; }
+    public DateTimeOffset? From { get; private set; }
+    public DateTimeOffset? To { get; private set; }
+    public decimal? MaxPrice { get; private set; }
+    public bool Open { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public static WantedRequest Post(string memberId, TicketCategory category, string keywords, string? city,
+        DateTimeOffset? from, DateTimeOffset? to, decimal? maxPrice, DateTimeOffset now) => new()
+    {
+        Id = Ids.New(),
+        MemberId = memberId,
+        Category = category,
+        Keywords = keywords,
+        City = city,
+        From = from,
+        To = to,
+        MaxPrice = maxPrice,
+        Open = true,
+        CreatedAt = now,
+    };
+
+    public bool Close(DateTimeOffset now)
+    {
+        if (!Open)
+            return false;
+        Open = false;
+        ClosedAt = now;
+        return true;
+    }
+}
+
+/// <summary>A listing found for a wanted request; recorded once, so a redelivered event matches nothing twice.</summary>
+public sealed class WantedMatch
+{
+    private WantedMatch() { }
+
+    public long Id { get; private set; }
+    public string WantedRequestId { get; private set; } = "";
+    public string ListingId { get; private set; } = "";
+    public DateTimeOffset MatchedAt { get; private set; }
+
+    public static WantedMatch Record(string wantedRequestId, string listingId, DateTimeOffset now) =>
+        new() { WantedRequestId = wantedRequestId, ListingId = listingId, MatchedAt = now };
+}
