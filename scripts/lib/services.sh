@@ -57,7 +57,7 @@ start_mariadb() {
   MARIADB_PORT=$(free_port)
   mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$dir/mysqld.sock" \
     --pid-file="$dir/mysqld.pid" --port="$MARIADB_PORT" --bind-address=127.0.0.1 \
-    --skip-name-resolve --log-error="$dir/mysqld.err" \
+    --skip-name-resolve --log-error="$dir/mysqld.err" --max-connections=1000 \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
   if ! wait_until 600 mariadb-admin --no-defaults --socket="$dir/mysqld.sock" -uroot ping; then
     echo "MariaDB did not start:" >&2

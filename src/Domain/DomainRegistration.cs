@@ -4,7 +4,9 @@ using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Members.WeChat;
+using ETicket.Domain.Wanted;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,11 +33,27 @@ public static class DomainRegistration
         services.TryAddScoped<Idempotency>();
         services.TryAddScoped<ListingPublisher>();
         services.TryAddScoped<ListingReader>();
+        services.TryAddScoped<ListingEditor>();
+        services.TryAddScoped<TicketCodeGuard>();
+        services.TryAddScoped<TicketCodeAccess>();
+        services.TryAddScoped<Settlement>();
+        services.TryAddScoped<OrderDeadlines>();
+        services.TryAddScoped<Purchasing>();
+        services.TryAddScoped<OrderDesk>();
+        services.TryAddScoped<OrderReader>();
+        services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+
+        // Wanted requests (求购), matched against every listing published on the event bus.
+        services.TryAddScoped<WantedRequests>();
+        services.TryAddScoped<WantedMatcher>();
+        services.AddHostedService<MatchWantedRequestsOnListingPublished>();
 
         // Deadlines the marketplace keeps by itself.
         services.TryAddSingleton<MarketplaceSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<MarketplaceSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PurgeExpiredIdempotencyKeys>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, ExpireListings>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, OrderDeadlineSweep>());
         return services;
     }
 
@@ -47,16 +65,26 @@ public static class DomainRegistration
     public static IServiceCollection AddModuleIntegration(this IServiceCollection services)
     {
         services.TryAddScoped<MemberStanding>();
+        services.TryAddScoped<MemberReputation>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMemberBlacklistedHandler, WithdrawListingsOfBlacklistedSeller>());
         return services;
     }
 
     /// <summary>The outbox relay and the in-process event bus (the embedded default).</summary>
-    public static IServiceCollection AddInProcessEvents(this IServiceCollection services)
+    /// <param name="relayOutbox">
+    /// Whether this process relays the outbox. With an in-process bus an event reaches only the
+    /// consumers of the process that relays it, so only a process that hosts the consumers (the
+    /// tickets module: matching, later search and subscriptions) may relay; a members subgraph
+    /// sharing the database must leave its rows to the tickets process.
+    /// </param>
+    public static IServiceCollection AddInProcessEvents(this IServiceCollection services, bool relayOutbox)
     {
         services.TryAddSingleton<IEventBus, InProcessEventBus>();
-        services.TryAddSingleton<OutboxRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        if (relayOutbox)
+        {
+            services.TryAddSingleton<OutboxRelay>();
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        }
         return services;
     }
 }

@@ -98,11 +98,14 @@ const publishMutation = `mutation($input: PublishListingInput!) {
   publishListing(input: $input) { listing { id } errors { message } }
 }`;
 
+// A concert needs a city, a venue and a start in the future.
+const concert = (title, ticketCode) => ({
+  category: 'CONCERT', title, faceValue: '380', price: '360', ticketCode,
+  city: '上海', venue: '梅赛德斯奔驰文化中心', startsAt: new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString(),
+});
+
 async function publish(endpoint, token, title, ticketCode) {
-  const { body } = await post(endpoint, publishMutation, {
-    token,
-    variables: { input: { category: 'CONCERT', title, faceValue: '380', price: '360', ticketCode } },
-  });
+  const { body } = await post(endpoint, publishMutation, { token, variables: { input: concert(title, ticketCode) } });
   const listing = body.data?.publishListing?.listing;
   if (!listing) throw new Error(`publishing "${title}" through the gateway failed: ${JSON.stringify(body)}`);
   return listing.id;
@@ -213,9 +216,43 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
     assert.equal(listing.body.data.listing.status, 'WITHDRAWN');
     const refused = await post(federated.gateway, publishMutation.replace('errors { message }', 'errors { code }'), {
       token: seller.token,
-      variables: { input: { category: 'SHOW', title: '话剧 雷雨 加场', faceValue: '180', price: '180', ticketCode: 'PLAY-0002' } },
+      variables: { input: { ...concert('话剧 雷雨 加场', 'PLAY-0002'), category: 'SHOW', faceValue: '180', price: '180' } },
     });
     assert.deepEqual(refused.body.data.publishListing, { listing: null, errors: [{ code: 'BLACKLISTED' }] });
+  });
+
+  test('a trade runs end to end through the gateway: purchase, pay, confirm, with members resolved from the members subgraph', async () => {
+    const seller = await signIn(federated.gateway, '13800000105', '卖票的');
+    const buyer = await signIn(federated.gateway, '13800000106', '买票的');
+    const stranger = await signIn(federated.gateway, '13800000107', '路人');
+    const listingId = await publish(federated.gateway, seller.token, '陈奕迅 广州演唱会', 'EASON-0001');
+    const orderFields = 'order { id status total ticketCode buyer { nickname } seller { nickname completedTrades } listing { status } } errors { code }';
+    const step = async (mutation, input, token) => {
+      const { body } = await post(federated.gateway, `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${orderFields} } }`,
+        { token, variables: { input } });
+      assert.equal(body.errors, undefined, JSON.stringify(body));
+      assert.deepEqual(body.data[mutation].errors, []);
+      return body.data[mutation].order;
+    };
+
+    const pending = await step('purchaseListing', { listingId }, buyer.token);
+    assert.equal(pending.status, 'PENDING_PAYMENT');
+    assert.equal(pending.ticketCode, null);
+    assert.equal(pending.buyer.nickname, '买票的');
+    const paid = await step('payOrder', { orderId: pending.id }, buyer.token);
+    assert.equal(paid.ticketCode, 'EASON-0001');
+    const completed = await step('confirmOrder', { orderId: pending.id }, buyer.token);
+    assert.deepEqual({ status: completed.status, listing: completed.listing, seller: completed.seller },
+      { status: 'COMPLETED', listing: { status: 'SOLD' }, seller: { nickname: '卖票的', completedTrades: 1 } });
+
+    // Only its buyer, its seller or an admin see an order; the same answers as all-in-one.
+    const query = 'query($id: ID!) { order(id: $id) { id } }';
+    for (const [viewer, visible] of [[buyer, true], [seller, true], [stranger, false]]) {
+      const viaGateway = await post(federated.gateway, query, { token: viewer.token, variables: { id: pending.id } });
+      const direct = await post(allInOne.graphql, query, { token: viewer.token, variables: { id: pending.id } });
+      assert.deepEqual(viaGateway.body, direct.body);
+      assert.equal(viaGateway.body.data.order?.id ?? null, visible ? pending.id : null);
+    }
   });
 
   test('limits sign-ins per client address, which the gateway forwards in X-Forwarded-For', async () => {

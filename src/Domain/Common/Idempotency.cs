@@ -44,7 +44,12 @@ public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOption
             return await db.InTransactionAsync(async ct =>
             {
                 if (await FindAsync(request, key, ct) is { } earlier)
-                    return await ReplayAsync(earlier, requestHash, load, ct);
+                {
+                    if (earlier.ExpiresAt > clock.Now())
+                        return await ReplayAsync(earlier, requestHash, load, ct);
+                    // Past its lifetime a key is free again, even before the sweep forgets it.
+                    await db.IdempotencyRecords.Where(r => r.Id == earlier.Id).ExecuteDeleteAsync(ct);
+                }
                 var outcome = await perform(ct);
                 if (outcome.Value is { } created)
                 {
@@ -59,7 +64,7 @@ public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOption
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await FindAsync(request, key, cancellationToken) is not { } winner)
+            if (await FindAsync(request, key, cancellationToken) is not { } winner || winner.ExpiresAt <= clock.Now())
                 throw;
             return await ReplayAsync(winner, requestHash, load, cancellationToken);
         }
@@ -72,12 +77,10 @@ public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOption
         return db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private Task<IdempotencyRecord?> FindAsync(IdempotentRequest request, string key, CancellationToken cancellationToken)
-    {
-        var now = clock.Now();
-        return db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(
-            r => r.MemberId == request.MemberId && r.Operation == request.Operation && r.Key == key && r.ExpiresAt > now, cancellationToken);
-    }
+    /// <summary>The key's record, expired or not: the unique index holds one until the sweep forgets it.</summary>
+    private Task<IdempotencyRecord?> FindAsync(IdempotentRequest request, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(
+            r => r.MemberId == request.MemberId && r.Operation == request.Operation && r.Key == key, cancellationToken);
 
     private static async Task<Outcome<T>> ReplayAsync<T>(IdempotencyRecord earlier, string requestHash,
         Func<string, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)

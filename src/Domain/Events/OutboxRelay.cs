@@ -22,6 +22,18 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RelayUntilStoppedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: rows not yet marked are relayed by the next start (at least once).
+        }
+    }
+
+    private async Task RelayUntilStoppedAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             int relayed;

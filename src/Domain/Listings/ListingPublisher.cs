@@ -1,34 +1,72 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Members;
+using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Domain.Listings;
 
 /// <summary>Puts a seller's ticket on the market.</summary>
-public sealed class ListingPublisher(ETicketDbContext db, TicketCodeVault vault, MemberStanding standing, TimeProvider clock)
+public sealed class ListingPublisher(
+    ETicketDbContext db,
+    TicketCodeVault vault,
+    TicketCodeGuard codes,
+    MemberStanding standing,
+    Idempotency idempotency,
+    TimeProvider clock,
+    IOptions<MarketplaceOptions> options)
 {
-    /// <summary>Codes in these states belong to a live listing and cannot be listed again.</summary>
-    private static readonly ListingStatus[] CodeTakenStatuses = [ListingStatus.OnSale, ListingStatus.Reserved, ListingStatus.Sold];
+    /// <param name="idempotencyKey">A retry with the same key and details answers the listing the first request published.</param>
+    public async Task<Outcome<Listing>> PublishAsync(string sellerId, PublishListing details, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        // The code is fingerprinted by its keyed hash: a plain hash of a short code could be reversed by guessing.
+        var request = new IdempotentRequest(sellerId, "publishListing", idempotencyKey, details with { TicketCode = vault.Hash(details.TicketCode) });
+        try
+        {
+            return await PublishOnceAsync(request, sellerId, details, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An expired listing holding the code was recorded meanwhile (by the sweep): decide again in
+            // a new transaction, which sees that.
+            return await PublishOnceAsync(request, sellerId, details, cancellationToken);
+        }
+    }
 
-    public async Task<Outcome<Listing>> PublishAsync(string sellerId, PublishListing details, CancellationToken cancellationToken)
+    private Task<Outcome<Listing>> PublishOnceAsync(IdempotentRequest request, string sellerId, PublishListing details, CancellationToken cancellationToken) =>
+        idempotency.RunAsync(
+            request,
+            ct => PublishNowAsync(sellerId, details, ct),
+            (listingId, ct) => db.Listings.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listingId, ct),
+            cancellationToken);
+
+    /// <summary>Runs in the idempotency transaction: saves, but opens no transaction of its own.</summary>
+    private async Task<Outcome<Listing>> PublishNowAsync(string sellerId, PublishListing details, CancellationToken cancellationToken)
     {
         if (await standing.CheckMayTradeAsync(sellerId, cancellationToken) is { } barred)
             return barred;
-        var errors = PublishListingRules.Check(details);
+        var now = clock.Now();
+        var errors = PublishListingRules.Check(details, now, options.Value.PriceCap);
         if (errors.Count > 0)
             return Outcome<Listing>.Failure(errors);
+        if (await codes.CheckAsync(sellerId, vault.Hash(details.TicketCode), now, cancellationToken) is { } taken)
+            return taken;
 
-        var codeHash = vault.Hash(details.TicketCode);
-        if (await db.Listings.AnyAsync(l => l.TicketCodeHash == codeHash && CodeTakenStatuses.Contains(l.Status), cancellationToken))
-            return new UserError(UserErrorCode.DuplicateTicketCode, "This ticket code is already listed.", "ticketCode");
-
-        var now = clock.Now();
         var listing = Listing.Publish(sellerId, details, vault, now);
         db.Listings.Add(listing);
         db.Enqueue(new ListingPublished(listing.Id, listing.SellerId, listing.Category, listing.City), now);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException failure) when (failure.ViolatesUniqueIndex<Listing>(db, nameof(Listing.ActiveCodeHash)))
+        {
+            // Another publish of this code committed after our check: the index lets only one hold it.
+            db.ChangeTracker.Clear();
+            return TicketCodeGuard.Duplicate;
+        }
         return listing;
     }
 }

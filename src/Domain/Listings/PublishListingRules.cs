@@ -12,7 +12,9 @@ public static class PublishListingRules
     public const int TicketCodeMaxLength = 500;
     public const int MaxImages = 9;
 
-    public static IReadOnlyList<UserError> Check(PublishListing details)
+    /// <param name="now">Dates the listing expires at must be after it.</param>
+    /// <param name="priceCap">How far above the face value the price may go (0.20 is 20%).</param>
+    public static IReadOnlyList<UserError> Check(PublishListing details, DateTimeOffset now, decimal priceCap)
     {
         var errors = new List<UserError>();
         var title = details.Title.Trim();
@@ -25,17 +27,15 @@ public static class PublishListingRules
             if (text?.Trim().Length > ShortTextMaxLength)
                 errors.Add(UserError.Validation(field, $"`{field}` has at most {ShortTextMaxLength} characters."));
         }
-        CheckMoney(errors, "faceValue", details.FaceValue);
-        CheckMoney(errors, "price", details.Price);
+        CheckPlace(errors, details);
+        CheckDates(errors, details, now);
+        CheckMoney(errors, details, priceCap);
 
         var code = TicketCodeVault.Normalize(details.TicketCode);
         if (code.Length == 0)
             errors.Add(UserError.Validation("ticketCode", "The ticket code is required."));
         else if (code.Length > TicketCodeMaxLength)
             errors.Add(UserError.Validation("ticketCode", $"A ticket code has at most {TicketCodeMaxLength} characters."));
-
-        if (details.StartsAt is { } starts && details.EndsAt is { } ends && ends < starts)
-            errors.Add(UserError.Validation("endsAt", "`endsAt` cannot be before `startsAt`."));
 
         var images = details.ImageUrls ?? [];
         if (images.Count > MaxImages)
@@ -45,11 +45,43 @@ public static class PublishListingRules
         return errors;
     }
 
-    private static void CheckMoney(List<UserError> errors, string field, decimal amount)
+    /// <summary>Events (FILM, CONCERT, SHOW) happen in a city at a venue; an ADMISSION ticket is for a venue.</summary>
+    private static void CheckPlace(List<UserError> errors, PublishListing details)
     {
-        if (amount <= 0)
-            errors.Add(UserError.Validation(field, $"`{field}` must be more than zero."));
-        else if (Money.Places(amount) > 2)
-            errors.Add(UserError.Validation(field, $"`{field}` has at most two decimal places."));
+        var category = ContractNames.Of(details.Category);
+        var isEvent = details.Category is TicketCategory.Film or TicketCategory.Concert or TicketCategory.Show;
+        if (isEvent && Texts.Clean(details.City) is null)
+            errors.Add(UserError.Validation("city", $"A {category} ticket needs the city."));
+        if ((isEvent || details.Category == TicketCategory.Admission) && Texts.Clean(details.Venue) is null)
+            errors.Add(UserError.Validation("venue", $"A {category} ticket needs the venue."));
+    }
+
+    /// <summary>The date the listing expires at (see <see cref="ListingExpiry"/>) is required and in the future.</summary>
+    private static void CheckDates(List<UserError> errors, PublishListing details, DateTimeOffset now)
+    {
+        if (details.StartsAt is { } starts && details.EndsAt is { } ends && ends < starts)
+            errors.Add(UserError.Validation("endsAt", "`endsAt` cannot be before `startsAt`."));
+
+        var field = ListingExpiry.ExpiresAtStart(details.Category, details.EndsAt) ? "startsAt" : "endsAt";
+        var expiresAt = ListingExpiry.For(details.Category, details.StartsAt, details.EndsAt);
+        if (expiresAt is null)
+        {
+            errors.Add(UserError.Validation(field, details.Category == TicketCategory.Admission
+                ? "An ADMISSION ticket needs `startsAt` or `endsAt`."
+                : $"A {ContractNames.Of(details.Category)} ticket needs `{field}`."));
+        }
+        else if (expiresAt <= now)
+        {
+            errors.Add(UserError.Validation(field, $"`{field}` must be in the future: the listing leaves the market at that time."));
+        }
+    }
+
+    private static void CheckMoney(List<UserError> errors, PublishListing details, decimal priceCap)
+    {
+        var faceValueError = ListingPrices.CheckAmount("faceValue", details.FaceValue);
+        var priceError = ListingPrices.CheckAmount("price", details.Price);
+        errors.AddRange(new[] { faceValueError, priceError }.OfType<UserError>());
+        if (faceValueError is null && priceError is null && ListingPrices.CheckCap(details.Price, details.FaceValue, priceCap) is { } aboveCap)
+            errors.Add(aboveCap);
     }
 }

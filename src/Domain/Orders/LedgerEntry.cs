@@ -1,3 +1,6 @@
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace ETicket.Domain.Orders;
 
 /// <summary>Where money sits: the buyer, the payment provider, escrow, the seller, the platform.</summary>
@@ -49,4 +52,14 @@ public sealed class LedgerEntry
         };
         return new LedgerEntry { OrderId = order.Id, Kind = kind, From = from, To = to, Amount = amount, RecordedAt = now, Reference = reference };
     }
+}
+
+public static class LedgerEntryConflicts
+{
+    /// <summary>
+    /// A second entry of one kind for one order: another transaction settled the same order first
+    /// (the unique index saw it before the order's version did). Nothing was paid twice.
+    /// </summary>
+    public static bool IsRepeatedLedgerEntry(this DbUpdateException failure, ETicketDbContext db) =>
+        failure.ViolatesUniqueIndex<LedgerEntry>(db, nameof(LedgerEntry.OrderId), nameof(LedgerEntry.Kind));
 }

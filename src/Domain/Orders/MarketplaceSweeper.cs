@@ -24,18 +24,25 @@ public sealed class MarketplaceSweeper(IServiceScopeFactory scopes, TimeProvider
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        do
+        try
         {
-            try
+            do
             {
-                await SweepOnceAsync(stoppingToken);
+                try
+                {
+                    await SweepOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "The marketplace sweep failed; retrying at the next interval");
+                }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "The marketplace sweep failed; retrying at the next interval");
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-sweep: the sweep's transaction rolls back and the next start does the work.
+        }
     }
 
     /// <summary>One pass of every sweep, each in its own scope; returns how many things changed.</summary>

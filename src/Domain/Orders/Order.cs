@@ -65,17 +65,21 @@ public sealed class Order : IEntity
     /// <summary>The buyer sees the ticket code once they paid, and keeps seeing it.</summary>
     public bool RevealsCodeToBuyer => Status is OrderStatus.Paid or OrderStatus.Disputed or OrderStatus.Completed;
 
-    public UserError? Pay(string paymentReference, DateTimeOffset now, TimeSpan confirmWindow)
+    /// <summary>Moves to PAID; the provider's reference follows with <see cref="RecordPaymentReference"/>.</summary>
+    public UserError? Pay(DateTimeOffset now, TimeSpan confirmWindow)
     {
-        if (StatusAt(now) != OrderStatus.PendingPayment)
+        if (Status == OrderStatus.PendingPayment && PaymentDeadline <= now)
+            return new UserError(UserErrorCode.InvalidState, "The payment deadline has passed, so this order is cancelled; buy the listing again if it is still on sale.");
+        if (Status != OrderStatus.PendingPayment)
             return NotIn("paid", "waiting for payment");
         Status = OrderStatus.Paid;
         PaidAt = now;
         ConfirmDeadline = now + confirmWindow;
-        PaymentReference = paymentReference;
         Version++;
         return null;
     }
+
+    public void RecordPaymentReference(string reference) => PaymentReference = reference;
 
     public UserError? Cancel(DateTimeOffset now)
     {

@@ -8,6 +8,9 @@ public sealed class WantedRequest : IEntity
 {
     public const int KeywordsMaxLength = 100;
 
+    /// <summary>As long as a listing's city, which it is compared with.</summary>
+    public const int CityMaxLength = PublishListingRules.ShortTextMaxLength;
+
     private WantedRequest() { }
 
     public string Id { get; private set; } = "";
@@ -25,17 +28,16 @@ public sealed class WantedRequest : IEntity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    public static WantedRequest Post(string memberId, TicketCategory category, string keywords, string? city,
-        DateTimeOffset? from, DateTimeOffset? to, decimal? maxPrice, DateTimeOffset now) => new()
+    public static WantedRequest Post(string memberId, PostWantedRequest details, DateTimeOffset now) => new()
     {
         Id = Ids.New(),
         MemberId = memberId,
-        Category = category,
-        Keywords = keywords,
-        City = city,
-        From = from,
-        To = to,
-        MaxPrice = maxPrice,
+        Category = details.Category,
+        Keywords = details.Keywords.Trim(),
+        City = Texts.Clean(details.City),
+        From = details.From,
+        To = details.To,
+        MaxPrice = details.MaxPrice,
         Open = true,
         CreatedAt = now,
     };

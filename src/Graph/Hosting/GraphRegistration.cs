@@ -3,8 +3,10 @@ using ETicket.Domain;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
+using ETicket.Graph.Orders;
 using ETicket.Graph.Schema;
 using ETicket.Graph.Transport;
+using ETicket.Graph.Wanted;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -69,9 +71,20 @@ public static class GraphRegistration
     private static void AddTicketsGraph(this IServiceCollection services)
     {
         services.AddScoped<ListingLoader>();
+        services.AddScoped<OrderLoader>();
+        services.AddScoped<CompletedTradesLoader>();
+        services.AddSingleton<IFieldContributor<QueryType>, OrderQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, OrderMutations>();
+        services.AddSingleton<IFieldContributor<MemberType>, MemberTradeFields>();
         services.AddSingleton<IFieldContributor<QueryType>, ListingQueries>();
         services.AddSingleton<IFieldContributor<MutationType>, PublishListingMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, ChangeListingPriceMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, WithdrawListingMutation>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberListingsFields>();
+        services.AddScoped<WantedRequestLoader>();
+        services.AddSingleton<IFieldContributor<QueryType>, WantedRequestQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, PostWantedRequestMutation>();
+        services.AddSingleton<IFieldContributor<MutationType>, CloseWantedRequestMutation>();
     }
 
     // Expected failures (access, bad input) are the client's business; everything else is ours to log.

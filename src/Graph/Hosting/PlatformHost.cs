@@ -5,6 +5,7 @@ using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Ide;
 using ETicket.Graph.Transport;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ETicket.Graph.Hosting;
@@ -36,11 +37,12 @@ public static class PlatformHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(platform);
         services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
-        services.Configure<Domain.Orders.MarketplaceOptions>(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section));
+        services.AddOptions<Domain.Orders.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Domain.Orders.MarketplaceOptions>, Domain.Orders.MarketplaceOptionsValidation>();
         services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.AddETicketPersistence(database, dataDirectory);
-        services.AddInProcessEvents();
+        services.AddInProcessEvents(relayOutbox: role.ServesTickets);
         services.AddModuleIntegration();
 
         var signingKey = new SymmetricSecurityKey(SecretKeys.Load(

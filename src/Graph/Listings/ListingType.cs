@@ -1,3 +1,4 @@
+using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
@@ -41,15 +42,21 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<StringGraphType>("seat").Resolve(ctx => ctx.Source.Seat);
         Field<NonNullGraphType<DecimalScalar>>("faceValue").Resolve(ctx => ctx.Source.FaceValue);
         Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
-        Field<NonNullGraphType<ListingStatusType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ListingStatusType>>("status")
+            .Description("As of now: a listing past its expiry is EXPIRED even before the sweep records it.")
+            .Resolve(ctx => ctx.Source.StatusAt(ctx.RequestServices!.GetRequiredService<TimeProvider>().Now()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Resolve(ctx => ctx.Source.ImageUrls);
         Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
         Field<StringGraphType>("ticketCode")
-            .Description("The secret e-ticket code or QR payload: only its seller sees it (and, once orders exist, the buyer of a paid order).")
-            .Resolve(ctx => ctx.ViewerId() == ctx.Source.SellerId
-                ? ctx.Source.RevealTicketCode(ctx.RequestServices!.GetRequiredService<TicketCodeVault>())
-                : null);
+            .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
+            .ResolveAsync(async ctx =>
+            {
+                var access = ctx.RequestServices!.GetRequiredService<TicketCodeAccess>();
+                return await access.MaySeeAsync(ctx.ViewerId(), ctx.Source.Id, ctx.Source.SellerId, ctx.CancellationToken)
+                    ? ctx.Source.RevealTicketCode(ctx.RequestServices!.GetRequiredService<TicketCodeVault>())
+                    : null;
+            });
     }
 }
 

@@ -23,6 +23,7 @@ public sealed class PublishListingInput
     public decimal Price { get; set; }
     public string TicketCode { get; set; } = "";
     public List<string>? ImageUrls { get; set; }
+    public string? IdempotencyKey { get; set; }
 
     public Domain.Listings.PublishListing ToCommand() => new(
         Category, Title, FaceValue, Price, TicketCode, Description, Country, City, Venue, StartsAt, EndsAt, Seat, ImageUrls);
@@ -46,6 +47,8 @@ public sealed class PublishListingInputType : InputObjectGraphType<PublishListin
         Field(i => i.Price, type: typeof(NonNullGraphType<DecimalScalar>));
         Field(i => i.TicketCode).Description("The secret code or QR payload; only the seller and a paying buyer ever see it.");
         Field(i => i.ImageUrls, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>));
+        Field(i => i.IdempotencyKey, nullable: true)
+            .Description("Same key + same input returns the first result again; same key with a different input is an IDEMPOTENCY_KEY_REUSED error. Keys are per member, kept 24 hours.");
     }
 }
 
@@ -61,7 +64,7 @@ public sealed class PublishListingMutation : IFieldContributor<MutationType>
                 var sellerId = ctx.RequireViewerId();
                 var input = ctx.GetArgument<PublishListingInput>("input");
                 var outcome = await ctx.RequestServices!.GetRequiredService<ListingPublisher>()
-                    .PublishAsync(sellerId, input.ToCommand(), ctx.CancellationToken);
+                    .PublishAsync(sellerId, input.ToCommand(), input.IdempotencyKey, ctx.CancellationToken);
                 return Payload<Listing>.From(outcome);
             });
 }

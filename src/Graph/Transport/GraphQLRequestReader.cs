@@ -17,6 +17,9 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
     // Deep enough for any real variables; shallow enough that nesting cannot be used to burn the stack.
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
+    /// <summary>How many times the request limit Kestrel drains after refusing a body (see ReadPostAsync).</summary>
+    private const long DrainFactor = 8;
+
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     public async Task<GraphQLHttpRequest> ReadPostAsync(HttpContext http)
@@ -39,9 +42,10 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         var declaredLength = http.Request.ContentLength;
         if (declaredLength > limit)
             throw TooLarge(limit);
-        // Kestrel then stops reading a chunked body at the limit too, instead of draining it.
+        // After a 413 Kestrel reads (drains) the rest of the body so the client, still sending, gets
+        // the answer instead of a broken pipe; past this bound it gives up and closes the connection.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-            sizeFeature.MaxRequestBodySize = limit;
+            sizeFeature.MaxRequestBodySize = limit * DrainFactor;
 
         // One byte over the declared length, so the read that finds the end needs no bigger buffer.
         var buffer = new ArrayBufferWriter<byte>(declaredLength is { } length ? (int)length + 1 : 4096);

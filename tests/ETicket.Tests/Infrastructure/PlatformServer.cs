@@ -67,6 +67,8 @@ public sealed class PlatformServer : IAsyncDisposable
         var app = PlatformHost.Build([.. args], services =>
         {
             services.AddSingleton<IInterceptor>(sqlCommands);
+            // Lets the counter tell a request's commands from background work.
+            services.AddHttpContextAccessor();
             configureServices?.Invoke(services);
         });
         await app.MigrateDatabaseAsync();

@@ -43,7 +43,13 @@ public sealed class MariaDbTestDatabase : ITestDatabase
         return database;
     }
 
-    public async ValueTask DisposeAsync() => await ExecuteAsync($"DROP DATABASE IF EXISTS `{_name}`");
+    public async ValueTask DisposeAsync()
+    {
+        // Pools outlive the test's server and would hold their connections to the dropped database
+        // until they idle out; hundreds of tests would exhaust the server's connection limit.
+        await MySqlConnection.ClearAllPoolsAsync();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS `{_name}`");
+    }
 
     private async Task ExecuteAsync(string sql)
     {

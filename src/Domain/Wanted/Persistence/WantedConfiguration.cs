@@ -14,7 +14,7 @@ internal sealed class WantedRequestConfiguration : IEntityTypeConfiguration<Want
         request.Property(r => r.MemberId).IsId();
         request.Property(r => r.Category).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         request.Property(r => r.Keywords).HasMaxLength(WantedRequest.KeywordsMaxLength).IsRequired();
-        request.Property(r => r.City).HasMaxLength(Listings.PublishListingRules.ShortTextMaxLength);
+        request.Property(r => r.City).HasMaxLength(WantedRequest.CityMaxLength);
         request.HasIndex(r => new { r.Open, r.Category });
         request.HasIndex(r => new { r.MemberId, r.CreatedAt });
         request.HasIndex(r => new { r.CreatedAt, r.Id });

@@ -1,0 +1,63 @@
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETicket.Domain.Orders;
+
+/// <summary>The deadlines orders keep by themselves: unpaid ones are cancelled, unconfirmed ones complete.</summary>
+public sealed class OrderDeadlines(ETicketDbContext db, Settlement settlement)
+{
+    private const int BatchSize = 100;
+
+    /// <summary>Cancels the unpaid orders in <paramref name="scope"/> whose payment deadline passed and puts their listings back on sale.</summary>
+    public async Task<int> CancelUnpaidAsync(IQueryable<Order> scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await scope
+            .Where(o => o.Status == OrderStatus.PendingPayment && o.PaymentDeadline <= now)
+            .OrderBy(o => o.PaymentDeadline)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var order in due)
+        {
+            order.Cancel(now);
+            settlement.Cancelled(order, await db.Listings.SingleAsync(l => l.Id == order.ListingId, cancellationToken), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>Completes the paid orders in <paramref name="scope"/> whose confirmation window closed without a dispute.</summary>
+    public async Task<int> CompleteUnconfirmedAsync(IQueryable<Order> scope, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await scope
+            .Where(o => o.Status == OrderStatus.Paid && o.ConfirmDeadline <= now)
+            .OrderBy(o => o.ConfirmDeadline)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        foreach (var order in due)
+        {
+            order.CompleteUnconfirmed(now);
+            await settlement.CompletedAsync(order, await db.Listings.SingleAsync(l => l.Id == order.ListingId, cancellationToken), now, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+}
+
+/// <summary>The sweep's share: both deadlines, a batch at a time, each batch one transaction.</summary>
+public sealed class OrderDeadlineSweep(ETicketDbContext db, OrderDeadlines deadlines) : IMarketplaceSweep
+{
+    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var cancelled = await db.InTransactionAsync(ct => deadlines.CancelUnpaidAsync(db.Orders, now, ct), _ => true, cancellationToken);
+            var completed = await db.InTransactionAsync(ct => deadlines.CompleteUnconfirmedAsync(db.Orders, now, ct), _ => true, cancellationToken);
+            return cancelled + completed;
+        }
+        catch (DbUpdateException failure) when (failure is DbUpdateConcurrencyException || failure.IsRepeatedLedgerEntry(db))
+        {
+            // A buyer, or another process's sweep, moved one of these orders first; the next sweep sees the new state.
+            return 0;
+        }
+    }
+}

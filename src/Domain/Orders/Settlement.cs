@@ -1,0 +1,58 @@
+using ETicket.Domain.Events;
+using ETicket.Domain.Listings;
+using ETicket.Domain.Members;
+using ETicket.Domain.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace ETicket.Domain.Orders;
+
+/// <summary>
+/// What follows from an order's transition, staged on the shared unit of work: the listing's
+/// status, the escrow ledger, reputation, and the events. Callers save it all in one transaction.
+/// </summary>
+public sealed class Settlement(ETicketDbContext db, MemberReputation reputation, IOptions<MarketplaceOptions> options)
+{
+    /// <summary>The buyer paid: the provider took the total, and escrow holds it.</summary>
+    public void Paid(Order order, string paymentReference, DateTimeOffset now)
+    {
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Charge, order.Total, now, paymentReference));
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Hold, order.Total, now));
+        Announce(order, now);
+    }
+
+    /// <summary>Cancelled (by the buyer or the deadline): the listing goes back on the market.</summary>
+    public void Cancelled(Order order, Listing listing, DateTimeOffset now)
+    {
+        if (listing.Release(now))
+            AnnounceListing(listing, now);
+        Announce(order, now);
+    }
+
+    /// <summary>Completed (confirmed, unconfirmed past the window, or a dispute resolved for the seller).</summary>
+    public async Task CompletedAsync(Order order, Listing listing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (listing.MarkSold())
+            AnnounceListing(listing, now);
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Payout, order.Price, now));
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.PlatformFee, order.ServiceCharge, now));
+        await reputation.AwardAsync(order.BuyerId, options.Value.CompletedTradePoints, cancellationToken);
+        await reputation.AwardAsync(order.SellerId, options.Value.CompletedTradePoints, cancellationToken);
+        Announce(order, now);
+    }
+
+    /// <summary>A dispute resolved for the buyer: refunded, the code is dead, the seller loses reputation.</summary>
+    public async Task RefundedAsync(Order order, Listing listing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (listing.WithdrawAfterRefund())
+            AnnounceListing(listing, now);
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Refund, order.Total, now));
+        await reputation.DeductAsync(order.SellerId, options.Value.RefundPenaltyPoints, cancellationToken);
+        Announce(order, now);
+    }
+
+    public void Announce(Order order, DateTimeOffset now) =>
+        db.Enqueue(new OrderStatusChanged(order.Id, order.ListingId, order.BuyerId, order.SellerId, order.Status), now);
+
+    public void AnnounceListing(Listing listing, DateTimeOffset now) =>
+        db.Enqueue(new ListingStatusChanged(listing.Id, listing.SellerId, listing.Status), now);
+}

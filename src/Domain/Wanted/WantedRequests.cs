@@ -1,0 +1,56 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Listings;
+using ETicket.Domain.Members;
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETicket.Domain.Wanted;
+
+/// <summary>Members post what they want and close it when done; everyone reads the board of open requests.</summary>
+public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing, TimeProvider clock)
+{
+    public async Task<Outcome<WantedRequest>> PostAsync(string memberId, PostWantedRequest details, CancellationToken cancellationToken)
+    {
+        if (await standing.CheckMayTradeAsync(memberId, cancellationToken) is { } barred)
+            return barred;
+        var errors = PostWantedRequestRules.Check(details);
+        if (errors.Count > 0)
+            return Outcome<WantedRequest>.Failure(errors);
+
+        var request = WantedRequest.Post(memberId, details, clock.Now());
+        db.WantedRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return request;
+    }
+
+    /// <summary>Only the member who posted a request closes it; a closed request matches nothing more.</summary>
+    public async Task<Outcome<WantedRequest>> CloseAsync(string memberId, string wantedRequestId, CancellationToken cancellationToken)
+    {
+        var request = Ids.IsWellFormed(wantedRequestId)
+            ? await db.WantedRequests.SingleOrDefaultAsync(r => r.Id == wantedRequestId, cancellationToken)
+            : null;
+        if (request is null)
+            return new UserError(UserErrorCode.NotFound, "There is no such wanted request.", "wantedRequestId");
+        if (request.MemberId != memberId)
+            return new UserError(UserErrorCode.NotAllowed, "Only the member who posted a wanted request closes it.", "wantedRequestId");
+        if (!request.Close(clock.Now()))
+            return new UserError(UserErrorCode.InvalidState, "This wanted request is already closed.", "wantedRequestId");
+        await db.SaveChangesAsync(cancellationToken);
+        return request;
+    }
+
+    public async Task<IReadOnlyDictionary<string, WantedRequest>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await db.WantedRequests.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+
+    /// <summary>The board: open requests only, newest first, optionally of one category and one city (exact match).</summary>
+    public Task<Page<WantedRequest>> PageOpenAsync(TicketCategory? category, string? city, PageRequest request, CancellationToken cancellationToken)
+    {
+        var open = db.WantedRequests.AsNoTracking().Where(r => r.Open);
+        if (category is not null)
+            open = open.Where(r => r.Category == category);
+        // Stored cities are trimmed, and a blank one is no city.
+        if (Texts.Clean(city) is { } cityName)
+            open = open.Where(r => r.City == cityName);
+        return NewestFirstPaging.PageAsync(open, r => r.CreatedAt, r => r.Id, request, cancellationToken);
+    }
+}

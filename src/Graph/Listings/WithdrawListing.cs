@@ -1,0 +1,39 @@
+using ETicket.Domain.Listings;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Listings;
+
+public sealed class WithdrawListingInput
+{
+    public string ListingId { get; set; } = "";
+}
+
+public sealed class WithdrawListingInputType : InputObjectGraphType<WithdrawListingInput>
+{
+    public WithdrawListingInputType()
+    {
+        Name = "WithdrawListingInput";
+        Field(i => i.ListingId, type: typeof(NonNullGraphType<IdGraphType>));
+    }
+}
+
+/// <summary>The seller takes their listing off the market; its ticket code may be listed again.</summary>
+public sealed class WithdrawListingMutation : IFieldContributor<MutationType>
+{
+    public void AddFields(MutationType type) =>
+        type.Field<NonNullGraphType<ListingPayloadType>>("withdrawListing")
+            .Argument<NonNullGraphType<WithdrawListingInputType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var sellerId = ctx.RequireViewerId();
+                var input = ctx.GetArgument<WithdrawListingInput>("input");
+                var outcome = await ctx.RequestServices!.GetRequiredService<ListingEditor>()
+                    .WithdrawAsync(sellerId, input.ListingId, ctx.CancellationToken);
+                return Payload<Listing>.From(outcome);
+            });
+}

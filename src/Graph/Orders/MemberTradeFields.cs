@@ -1,0 +1,17 @@
+using ETicket.Graph.Common;
+using ETicket.Graph.Members;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Orders;
+
+/// <summary>The tickets module's reputation figure on Member.</summary>
+public sealed class MemberTradeFields : IFieldContributor<MemberType>
+{
+    public void AddFields(MemberType type) =>
+        type.Field<NonNullGraphType<IntGraphType>>("completedTrades")
+            .Description("Completed trades as buyer or seller: a public reputation figure.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<CompletedTradesLoader>().Load(ctx.Source.Id).Then(trades => trades?.Count ?? 0));
+}

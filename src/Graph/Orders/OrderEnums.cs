@@ -1,0 +1,14 @@
+using ETicket.Domain.Orders;
+using GraphQL.Types;
+
+namespace ETicket.Graph.Orders;
+
+public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
+{
+    public OrderStatusType() => Name = "OrderStatus";
+}
+
+public sealed class OrderRoleType : EnumerationGraphType<OrderRole>
+{
+    public OrderRoleType() => Name = "OrderRole";
+}

@@ -1,0 +1,55 @@
+using ETicket.Domain.Members;
+using ETicket.Domain.Orders;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Orders;
+
+public sealed class OrderQueries : IFieldContributor<QueryType>
+{
+    public void AddFields(QueryType type)
+    {
+        type.Field<OrderType>("order")
+            .Description("For its buyer, its seller or an admin; null for anyone else.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OrderReader>()
+                .FindForAsync(ctx.ViewerId(), ctx.ViewerIsAdmin(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
+
+        type.Field<NonNullGraphType<OrderConnectionType>>("myOrders")
+            .Description("The signed-in member's orders, newest first.")
+            .Argument<OrderRoleType>("role", "BUYER or SELLER; both when omitted.")
+            .Argument<OrderStatusType>("status")
+            .Paged(backward: false)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OrderReader>().PageMineAsync(
+                ctx.RequireViewerId(), ctx.GetArgument<OrderRole?>("role"), ctx.GetArgument<OrderStatus?>("status"),
+                ctx.ToPageRequest(), ctx.CancellationToken));
+
+        type.Field<NonNullGraphType<ServiceChargeQuoteType>>("quoteServiceCharge")
+            .Description("What buying at this price costs the signed-in member (NORMAL level when anonymous).")
+            .Argument<NonNullGraphType<DecimalScalar>>("price")
+            .ResolveAsync(async ctx =>
+            {
+                var price = ctx.GetArgument<decimal>("price");
+                if (price <= 0)
+                    throw new Domain.Common.BadInputException("`price` must be more than zero.");
+                var level = await ctx.RequestServices!.GetRequiredService<MemberReputation>().LevelOfAsync(ctx.ViewerId(), ctx.CancellationToken);
+                return ServiceCharges.Quote(price, level);
+            });
+    }
+}
+
+public sealed class ServiceChargeQuoteType : ObjectGraphType<ServiceChargeQuote>
+{
+    public ServiceChargeQuoteType()
+    {
+        Name = "ServiceChargeQuote";
+        Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
+        Field<NonNullGraphType<DecimalScalar>>("serviceCharge").Resolve(ctx => ctx.Source.ServiceCharge);
+        Field<NonNullGraphType<DecimalScalar>>("total").Resolve(ctx => ctx.Source.Total);
+        Field<NonNullGraphType<Members.MembershipLevelType>>("membershipLevel").Resolve(ctx => ctx.Source.Level);
+    }
+}

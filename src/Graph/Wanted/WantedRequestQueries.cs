@@ -1,0 +1,24 @@
+using ETicket.Domain.Listings;
+using ETicket.Domain.Wanted;
+using ETicket.Graph.Common;
+using ETicket.Graph.Listings;
+using ETicket.Graph.Schema;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETicket.Graph.Wanted;
+
+public sealed class WantedRequestQueries : IFieldContributor<QueryType>
+{
+    public void AddFields(QueryType type) =>
+        type.Field<NonNullGraphType<WantedRequestConnectionType>>("wantedRequests")
+            .Description("The board of what members are looking for (求购): open wanted requests only, newest first.")
+            .Argument<TicketCategoryType>("category", "Only requests of this category.")
+            .Argument<StringGraphType>("city", "Only requests for exactly this city.")
+            .Paged(backward: false)
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<WantedRequests>().PageOpenAsync(
+                ctx.GetArgument<TicketCategory?>("category"), ctx.GetArgument<string?>("city"), ctx.ToPageRequest(), ctx.CancellationToken));
+}
+
+public sealed class WantedRequestConnectionType : ConnectionType<WantedRequest, WantedRequestType>;

@@ -1,0 +1,150 @@
+using ETicket.Tests.Infrastructure;
+
+namespace ETicket.Tests.Orders;
+
+public sealed class PurchaseTests
+{
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_purchase_reserves_the_listing_and_waits_for_payment(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database);
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(price: "880"));
+
+        var payload = await server.PurchaseAsync(buyer, listingId);
+
+        Assert.Empty(payload["errors"]!.AsArray());
+        var order = payload["order"]!;
+        Assert.Equal("PENDING_PAYMENT", order["status"]!.GetValue<string>());
+        Assert.Equal("880.00", order["price"]!.GetValue<string>());
+        Assert.Equal("1.98", order["serviceCharge"]!.GetValue<string>()); // 2.00 x 0.99 for a NORMAL buyer
+        Assert.Equal("881.98", order["total"]!.GetValue<string>());
+        Assert.Equal("RESERVED", order["listing"]!["status"]!.GetValue<string>());
+        Assert.Null(order["ticketCode"]);
+        var deadline = DateTimeOffset.Parse(order["paymentDeadline"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(deadline - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Of_fifty_buyers_at_once_exactly_one_gets_the_listing(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, new Dictionary<string, string?> { ["ETicket:Members:SignInRateLimit:PermitLimit"] = "1000" });
+        var seller = await server.SignInAsync("13800000001");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => server.SignInAsync($"1390000{i:0000}")));
+
+        var results = await Task.WhenAll(buyers.Select(buyer => server.PurchaseAsync(buyer, listingId)));
+
+        Assert.Single(results, r => r["order"] is not null);
+        Assert.All(results.Where(r => r["order"] is null),
+            r => Assert.Equal("LISTING_NOT_AVAILABLE", r["errors"]![0]!["code"]!.GetValue<string>()));
+        var orders = (await server.PostAsync("query($id: ID!) { listing(id: $id) { status seller { id } } }", new { id = listingId })).Ok();
+        Assert.Equal("RESERVED", orders["listing"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Buying_your_own_listing_is_not_allowed()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        var seller = await server.SignInAsync("13800000001");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+
+        var payload = await server.PurchaseAsync(seller, listingId);
+
+        Assert.Equal("NOT_ALLOWED", payload["errors"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_buyer_holds_at_most_three_unpaid_orders()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listings = new List<string>();
+        for (var i = 0; i < 5; i++)
+            listings.Add(await server.PublishOkAsync(seller, ListingRequests.Concert(title: $"Listing {i}", ticketCode: $"CODE-{i}")));
+
+        for (var i = 0; i < 3; i++)
+            await server.PurchaseOkAsync(buyer, listings[i]);
+        var fourth = await server.PurchaseAsync(buyer, listings[3]);
+        Assert.Equal("PURCHASE_LIMIT_REACHED", fourth["errors"]![0]!["code"]!.GetValue<string>());
+        // The refused purchase left the listing on sale.
+        Assert.Equal("ON_SALE", (await server.PostAsync("query($id: ID!) { listing(id: $id) { status } }", new { id = listings[3] })).Ok()["listing"]!["status"]!.GetValue<string>());
+
+        // Paying one frees a place.
+        var mine = (await server.PostAsync("{ myOrders(role: BUYER) { nodes { id } } }", accessToken: buyer.AccessToken)).Ok()["myOrders"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        await server.OrderStepAsync("payOrder", buyer, mine);
+        Assert.Empty((await server.PurchaseAsync(buyer, listings[3]))["errors"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_purchases_by_one_buyer_respect_the_limit()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listings = new List<string>();
+        for (var i = 0; i < 8; i++)
+            listings.Add(await server.PublishOkAsync(seller, ListingRequests.Concert(title: $"Listing {i}", ticketCode: $"CODE-{i}")));
+
+        var results = await Task.WhenAll(listings.Select(id => server.PurchaseAsync(buyer, id)));
+
+        Assert.Equal(3, results.Count(r => r["order"] is not null));
+    }
+
+    [Fact]
+    public async Task A_reserved_or_unknown_listing_cannot_be_bought()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        var seller = await server.SignInAsync("13800000001");
+        var first = await server.SignInAsync("13800000002");
+        var second = await server.SignInAsync("13800000003");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+        await server.PurchaseOkAsync(first, listingId);
+
+        var reserved = await server.PurchaseAsync(second, listingId);
+        Assert.Equal("LISTING_NOT_AVAILABLE", reserved["errors"]![0]!["code"]!.GetValue<string>());
+        var unknown = await server.PurchaseAsync(second, "0000000000000000000000000000abcd");
+        Assert.Equal("NOT_FOUND", unknown["errors"]![0]!["code"]!.GetValue<string>());
+        var anonymous = await server.PostAsync("mutation { purchaseListing(input: { listingId: \"x\" }) { errors { code } } }");
+        Assert.Equal("UNAUTHENTICATED", anonymous.FirstErrorCode);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_order()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "A"));
+        var otherListing = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "B"));
+
+        var first = await server.PurchaseAsync(buyer, listingId, "tap-1");
+        var retry = await server.PurchaseAsync(buyer, listingId, "tap-1");
+        Assert.Equal(first["order"]!["id"]!.GetValue<string>(), retry["order"]!["id"]!.GetValue<string>());
+        Assert.Empty(retry["errors"]!.AsArray());
+
+        var reused = await server.PurchaseAsync(buyer, otherListing, "tap-1");
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused["errors"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("idempotencyKey", reused["errors"]![0]!["field"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_blacklisted_member_cannot_buy()
+    {
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["ETicket:Members:Admins:0"] = "13900000000" });
+        var admin = await server.SignInAsync("13900000000");
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+        await server.PostAsync("mutation($id: ID!) { setBlacklisted(input: { memberId: $id, blacklisted: true }) { errors { code } } }",
+            new { id = buyer.Id }, admin.AccessToken);
+
+        var payload = await server.PurchaseAsync(buyer, listingId);
+
+        Assert.Equal("BLACKLISTED", payload["errors"]![0]!["code"]!.GetValue<string>());
+    }
+}
