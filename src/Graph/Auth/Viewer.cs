@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Sessions;
 using GraphQL;
 
 namespace ETicket.Graph.Auth;
@@ -25,6 +26,15 @@ public static class Viewer
         var identity = new ClaimsIdentity([new Claim(MemberIdClaim, member.Id)], authenticationType: "sign-in", MemberIdClaim, RoleClaim);
         identity.AddClaims(member.Roles.Select(role => new Claim(RoleClaim, role.ToString())));
         context.User?.AddIdentity(identity);
+    }
+
+    /// <summary>Runs a sign-in and, when it succeeds, answers the rest of the request as the new member (<see cref="ActAs"/>).</summary>
+    public static async Task<Outcome<Session>> SignedInAsync(this IResolveFieldContext context, Task<Outcome<Session>> signIn)
+    {
+        var outcome = await signIn;
+        if (outcome.Value is { } session)
+            context.ActAs(session.Member);
+        return outcome;
     }
 
     /// <summary>The signed-in member's id; UNAUTHENTICATED for anonymous requests.</summary>

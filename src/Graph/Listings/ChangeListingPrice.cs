@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -28,14 +27,6 @@ public sealed class ChangeListingPriceInputType : InputObjectGraphType<ChangeLis
 public sealed class ChangeListingPriceMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<ListingPayloadType>>("changeListingPrice")
-            .Argument<NonNullGraphType<ChangeListingPriceInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var sellerId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<ChangeListingPriceInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<ListingEditor>()
-                    .ChangePriceAsync(sellerId, input.ListingId, input.Price, ctx.CancellationToken);
-                return Payload<Listing>.From(outcome);
-            });
+        type.AddPayloadMutation<ListingPayloadType, ChangeListingPriceInputType, ChangeListingPriceInput, Listing>("changeListingPrice",
+            (ctx, input) => ctx.Service<ListingEditor>().ChangePriceAsync(ctx.RequireViewerId(), input.ListingId, input.Price, ctx.CancellationToken));
 }

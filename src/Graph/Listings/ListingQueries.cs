@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -15,13 +14,13 @@ public sealed class ListingQueries : IFieldContributor<QueryType>
         type.Field<ListingType>("listing")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Resolve(ctx => ctx.GetArgument<string>("id") is var id && Ids.IsWellFormed(id)
-                ? ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(id)
+                ? ctx.Service<ListingLoader>().Load(id)
                 : null);
 
         type.Field<NonNullGraphType<ListingConnectionType>>("listings")
             .Description("Listings, newest first.")
             .Paged(backward: true)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ListingReader>()
+            .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
                 .PageAsync(ctx.ToPageRequest(), ctx.CancellationToken));
     }
 }

@@ -7,7 +7,6 @@ using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -22,7 +21,7 @@ public sealed class ListingType : ObjectGraphType<Listing>
         {
             this.Key("id");
             this.ResolveReference<ListingReference, Listing>((ctx, reference) =>
-                ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(reference.Id));
+                ctx.Service<ListingLoader>().Load(reference.Id));
         }
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
@@ -44,7 +43,7 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<ListingStatusType>>("status")
             .Description("As of now: a listing past its expiry is EXPIRED even before the sweep records it.")
-            .Resolve(ctx => ctx.Source.StatusAt(ctx.RequestServices!.GetRequiredService<TimeProvider>().Now()));
+            .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().Now()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Resolve(ctx => ctx.Source.ImageUrls);
         Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
@@ -52,9 +51,9 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
             .ResolveAsync(async ctx =>
             {
-                var access = ctx.RequestServices!.GetRequiredService<TicketCodeAccess>();
+                var access = ctx.Service<TicketCodeAccess>();
                 return await access.MaySeeAsync(ctx.ViewerId(), ctx.Source.Id, ctx.Source.SellerId, ctx.CancellationToken)
-                    ? ctx.Source.RevealTicketCode(ctx.RequestServices!.GetRequiredService<TicketCodeVault>())
+                    ? ctx.Source.RevealTicketCode(ctx.Service<TicketCodeVault>())
                     : null;
             });
     }

@@ -4,7 +4,6 @@ using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -16,6 +15,6 @@ public sealed class MemberListingsFields : IFieldContributor<MemberType>
             .Description("The member's listings, newest first.")
             .Argument<ListingStatusType>("status")
             .Paged(backward: false)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<ListingReader>()
+            .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
                 .PageBySellerAsync(ctx.Source.Id, ctx.GetArgument<ListingStatus?>("status"), ctx.ToPageRequest(), ctx.CancellationToken));
 }

@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -57,14 +56,6 @@ public sealed class ListingPayloadType() : PayloadType<Listing, ListingType>("Li
 public sealed class PublishListingMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<ListingPayloadType>>("publishListing")
-            .Argument<NonNullGraphType<PublishListingInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var sellerId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<PublishListingInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<ListingPublisher>()
-                    .PublishAsync(sellerId, input.ToCommand(), input.IdempotencyKey, ctx.CancellationToken);
-                return Payload<Listing>.From(outcome);
-            });
+        type.AddPayloadMutation<ListingPayloadType, PublishListingInputType, PublishListingInput, Listing>("publishListing",
+            (ctx, input) => ctx.Service<ListingPublisher>().PublishAsync(ctx.RequireViewerId(), input.ToCommand(), input.IdempotencyKey, ctx.CancellationToken));
 }

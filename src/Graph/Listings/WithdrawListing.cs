@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Listings;
 
@@ -26,14 +25,6 @@ public sealed class WithdrawListingInputType : InputObjectGraphType<WithdrawList
 public sealed class WithdrawListingMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<ListingPayloadType>>("withdrawListing")
-            .Argument<NonNullGraphType<WithdrawListingInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var sellerId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<WithdrawListingInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<ListingEditor>()
-                    .WithdrawAsync(sellerId, input.ListingId, ctx.CancellationToken);
-                return Payload<Listing>.From(outcome);
-            });
+        type.AddPayloadMutation<ListingPayloadType, WithdrawListingInputType, WithdrawListingInput, Listing>("withdrawListing",
+            (ctx, input) => ctx.Service<ListingEditor>().WithdrawAsync(ctx.RequireViewerId(), input.ListingId, ctx.CancellationToken));
 }

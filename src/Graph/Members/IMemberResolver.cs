@@ -1,8 +1,7 @@
 using ETicket.Domain.Common;
-using GraphQL;
 using ETicket.Graph.Common;
+using GraphQL;
 using GraphQL.DataLoader;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Members;
 
@@ -18,7 +17,7 @@ public interface IMemberResolver
 public sealed class LoadingMemberResolver : IMemberResolver
 {
     public IDataLoaderResult<IEntity?> Resolve(IResolveFieldContext context, string memberId) =>
-        context.RequestServices!.GetRequiredService<MemberLoader>().LoadAs<IEntity>(memberId);
+        context.Service<MemberLoader>().LoadAs<IEntity>(memberId);
 }
 
 public sealed class ReferenceMemberResolver : IMemberResolver

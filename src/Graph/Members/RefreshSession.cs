@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Members;
 
@@ -26,17 +25,8 @@ public sealed class RefreshSessionInputType : InputObjectGraphType<RefreshSessio
 public sealed class RefreshSessionMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<SignInPayloadType>>("refreshSession")
+        type.AddPayloadMutation<SignInPayloadType, RefreshSessionInputType, RefreshSessionInput, Session>("refreshSession",
+                (ctx, input) => ctx.SignedInAsync(ctx.Service<SessionRefresher>().RefreshAsync(input.RefreshToken, ctx.CancellationToken)))
             .Description("Trades a refresh token for a new session. Presenting a refresh token twice ends every session of its sign-in.")
-            .Argument<NonNullGraphType<RefreshSessionInputType>>("input")
-            .WithSignInRateLimit()
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<RefreshSessionInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<SessionRefresher>()
-                    .RefreshAsync(input.RefreshToken, ctx.CancellationToken);
-                if (outcome.Value is { } session)
-                    ctx.ActAs(session.Member);
-                return Payload<Session>.From(outcome);
-            });
+            .WithSignInRateLimit();
 }

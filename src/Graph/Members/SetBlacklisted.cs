@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Members;
 
@@ -32,15 +31,7 @@ public sealed class SetBlacklistedPayloadType() : PayloadType<Member, MemberType
 public sealed class SetBlacklistedMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<SetBlacklistedPayloadType>>("setBlacklisted")
-            .Description("ADMIN only.")
-            .Argument<NonNullGraphType<SetBlacklistedInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var adminId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<SetBlacklistedInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<Blacklist>()
-                    .SetAsync(adminId, input.MemberId, input.Blacklisted, input.Reason, ctx.CancellationToken);
-                return Payload<Member>.From(outcome);
-            });
+        type.AddPayloadMutation<SetBlacklistedPayloadType, SetBlacklistedInputType, SetBlacklistedInput, Member>("setBlacklisted",
+                (ctx, input) => ctx.Service<Blacklist>().SetAsync(ctx.RequireViewerId(), input.MemberId, input.Blacklisted, input.Reason, ctx.CancellationToken))
+            .Description("ADMIN only.");
 }

@@ -1,11 +1,11 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Sessions;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ETicket.Graph.Members;
@@ -34,18 +34,9 @@ public sealed class SignInForDevelopmentInputType : InputObjectGraphType<SignInF
 public sealed class SignInForDevelopmentMutation(IHostEnvironment environment) : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<SignInPayloadType>>("signInForDevelopment")
-            .Argument<NonNullGraphType<SignInForDevelopmentInputType>>("input")
-            .WithSignInRateLimit()
-            .ResolveAsync(async ctx =>
-            {
-                if (!environment.IsDevelopment())
-                    throw AccessDeniedException.Forbidden("signInForDevelopment works only in the Development environment.");
-                var input = ctx.GetArgument<SignInForDevelopmentInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<DevelopmentSignIn>()
-                    .SignInAsync(input.PhoneNumber, input.Nickname, ctx.CancellationToken);
-                if (outcome.Value is { } session)
-                    ctx.ActAs(session.Member);
-                return Payload<Domain.Members.Sessions.Session>.From(outcome);
-            });
+        type.AddPayloadMutation<SignInPayloadType, SignInForDevelopmentInputType, SignInForDevelopmentInput, Session>("signInForDevelopment",
+                (ctx, input) => environment.IsDevelopment()
+                    ? ctx.SignedInAsync(ctx.Service<DevelopmentSignIn>().SignInAsync(input.PhoneNumber, input.Nickname, ctx.CancellationToken))
+                    : throw AccessDeniedException.Forbidden("signInForDevelopment works only in the Development environment."))
+            .WithSignInRateLimit();
 }

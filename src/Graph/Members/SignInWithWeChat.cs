@@ -5,7 +5,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Members;
 
@@ -31,17 +30,8 @@ public sealed class SignInWithWeChatInputType : InputObjectGraphType<SignInWithW
 public sealed class SignInWithWeChatMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<SignInPayloadType>>("signInWithWeChat")
+        type.AddPayloadMutation<SignInPayloadType, SignInWithWeChatInputType, SignInWithWeChatInput, Session>("signInWithWeChat",
+                (ctx, input) => ctx.SignedInAsync(ctx.Service<WeChatSignIn>().SignInAsync(input.Code, input.Nickname, input.AvatarUrl, ctx.CancellationToken)))
             .Description("Signs in with the code from wx.login(). When WeChat refuses or fails, `errors` holds WECHAT_SIGN_IN_FAILED saying why.")
-            .Argument<NonNullGraphType<SignInWithWeChatInputType>>("input")
-            .WithSignInRateLimit()
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<SignInWithWeChatInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<WeChatSignIn>()
-                    .SignInAsync(input.Code, input.Nickname, input.AvatarUrl, ctx.CancellationToken);
-                if (outcome.Value is { } session)
-                    ctx.ActAs(session.Member);
-                return Payload<Session>.From(outcome);
-            });
+            .WithSignInRateLimit();
 }

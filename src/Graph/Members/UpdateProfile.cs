@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Members;
 
@@ -33,14 +32,7 @@ public sealed class UpdateProfilePayloadType() : PayloadType<Member, MemberType>
 public sealed class UpdateProfileMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<UpdateProfilePayloadType>>("updateProfile")
-            .Argument<NonNullGraphType<UpdateProfileInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var memberId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<UpdateProfileInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<ProfileEditor>()
-                    .UpdateAsync(memberId, new ProfileChanges(input.Nickname, input.AvatarUrl, input.Gender), ctx.CancellationToken);
-                return Payload<Member>.From(outcome);
-            });
+        type.AddPayloadMutation<UpdateProfilePayloadType, UpdateProfileInputType, UpdateProfileInput, Member>("updateProfile",
+            (ctx, input) => ctx.Service<ProfileEditor>().UpdateAsync(ctx.RequireViewerId(),
+                new ProfileChanges(input.Nickname, input.AvatarUrl, input.Gender), ctx.CancellationToken));
 }

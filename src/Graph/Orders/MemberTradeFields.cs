@@ -3,7 +3,6 @@ using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Orders;
 
@@ -13,5 +12,5 @@ public sealed class MemberTradeFields : IFieldContributor<MemberType>
     public void AddFields(MemberType type) =>
         type.Field<NonNullGraphType<IntGraphType>>("completedTrades")
             .Description("Completed trades as buyer or seller: a public reputation figure.")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<CompletedTradesLoader>().Load(ctx.Source.Id).Then(trades => trades?.Count ?? 0));
+            .Resolve(ctx => ctx.Service<CompletedTradesLoader>().Load(ctx.Source.Id).Then(trades => trades?.Count ?? 0));
 }

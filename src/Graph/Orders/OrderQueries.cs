@@ -5,7 +5,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Orders;
 
@@ -16,7 +15,7 @@ public sealed class OrderQueries : IFieldContributor<QueryType>
         type.Field<OrderType>("order")
             .Description("For its buyer, its seller or an admin; null for anyone else.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OrderReader>()
+            .ResolveAsync(async ctx => await ctx.Service<OrderReader>()
                 .FindForAsync(ctx.ViewerId(), ctx.ViewerIsAdmin(), ctx.GetArgument<string>("id"), ctx.CancellationToken));
 
         type.Field<NonNullGraphType<OrderConnectionType>>("myOrders")
@@ -24,7 +23,7 @@ public sealed class OrderQueries : IFieldContributor<QueryType>
             .Argument<OrderRoleType>("role", "BUYER or SELLER; both when omitted.")
             .Argument<OrderStatusType>("status")
             .Paged(backward: false)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<OrderReader>().PageMineAsync(
+            .ResolveAsync(async ctx => await ctx.Service<OrderReader>().PageMineAsync(
                 ctx.RequireViewerId(), ctx.GetArgument<OrderRole?>("role"), ctx.GetArgument<OrderStatus?>("status"),
                 ctx.ToPageRequest(), ctx.CancellationToken));
 
@@ -36,7 +35,7 @@ public sealed class OrderQueries : IFieldContributor<QueryType>
                 var price = ctx.GetArgument<decimal>("price");
                 if (price <= 0)
                     throw new Domain.Common.BadInputException("`price` must be more than zero.");
-                var level = await ctx.RequestServices!.GetRequiredService<MemberReputation>().LevelOfAsync(ctx.ViewerId(), ctx.CancellationToken);
+                var level = await ctx.Service<MemberReputation>().LevelOfAsync(ctx.ViewerId(), ctx.CancellationToken);
                 return ServiceCharges.Quote(price, level);
             });
     }

@@ -8,7 +8,6 @@ using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Orders;
 
@@ -22,18 +21,18 @@ public sealed class OrderType : ObjectGraphType<Order>
             this.Key("id");
             // Only its buyer, its seller or an admin may see an order, through the gateway too.
             this.ResolveReference<OrderReference, Order>(async (ctx, reference) =>
-                await ctx.RequestServices!.GetRequiredService<OrderReader>().FindForAsync(ctx.ViewerId(), ctx.ViewerIsAdmin(), reference.Id, ctx.CancellationToken));
+                await ctx.Service<OrderReader>().FindForAsync(ctx.ViewerId(), ctx.ViewerIsAdmin(), reference.Id, ctx.CancellationToken));
         }
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<ListingType>>("listing")
-            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(ctx.Source.ListingId));
+            .Resolve(ctx => ctx.Service<ListingLoader>().Load(ctx.Source.ListingId));
         Field<NonNullGraphType<MemberType>>("buyer").Resolve(ctx => members.Resolve(ctx, ctx.Source.BuyerId));
         Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
         Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<DecimalScalar>>("serviceCharge").Resolve(ctx => ctx.Source.ServiceCharge);
         Field<NonNullGraphType<DecimalScalar>>("total").Resolve(ctx => ctx.Source.Total);
         Field<NonNullGraphType<OrderStatusType>>("status")
-            .Resolve(ctx => ctx.Source.StatusAt(ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()));
+            .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().GetUtcNow()));
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field<DateTimeScalar>("paymentDeadline").Resolve(ctx => ctx.Source.PaymentDeadline);
         Field<DateTimeScalar>("paidAt").Resolve(ctx => ctx.Source.PaidAt);
@@ -47,8 +46,8 @@ public sealed class OrderType : ObjectGraphType<Order>
                 var order = ctx.Source;
                 if (viewer != order.SellerId && !(viewer == order.BuyerId && order.RevealsCodeToBuyer))
                     return null;
-                var vault = ctx.RequestServices!.GetRequiredService<TicketCodeVault>();
-                return ctx.RequestServices!.GetRequiredService<ListingLoader>().Load(order.ListingId).Then(listing => listing?.RevealTicketCode(vault));
+                var vault = ctx.Service<TicketCodeVault>();
+                return ctx.Service<ListingLoader>().Load(order.ListingId).Then(listing => listing?.RevealTicketCode(vault));
             });
     }
 }

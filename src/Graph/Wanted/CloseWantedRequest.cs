@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Wanted;
 
@@ -25,15 +24,7 @@ public sealed class CloseWantedRequestInputType : InputObjectGraphType<CloseWant
 public sealed class CloseWantedRequestMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<WantedRequestPayloadType>>("closeWantedRequest")
-            .Description("The member who posted a wanted request closes it: it leaves the board and matches nothing more.")
-            .Argument<NonNullGraphType<CloseWantedRequestInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var memberId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<CloseWantedRequestInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<WantedRequests>()
-                    .CloseAsync(memberId, input.WantedRequestId, ctx.CancellationToken);
-                return Payload<WantedRequest>.From(outcome);
-            });
+        type.AddPayloadMutation<WantedRequestPayloadType, CloseWantedRequestInputType, CloseWantedRequestInput, WantedRequest>("closeWantedRequest",
+                (ctx, input) => ctx.Service<WantedRequests>().CloseAsync(ctx.RequireViewerId(), input.WantedRequestId, ctx.CancellationToken))
+            .Description("The member who posted a wanted request closes it: it leaves the board and matches nothing more.");
 }

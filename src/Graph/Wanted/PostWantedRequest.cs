@@ -6,7 +6,6 @@ using ETicket.Graph.Listings;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Wanted;
 
@@ -41,15 +40,7 @@ public sealed class WantedRequestPayloadType() : PayloadType<WantedRequest, Want
 public sealed class PostWantedRequestMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>
-        type.Field<NonNullGraphType<WantedRequestPayloadType>>("postWantedRequest")
-            .Description("Asks for a ticket; listings published from now on that match it are recorded and announced.")
-            .Argument<NonNullGraphType<PostWantedRequestInputType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var memberId = ctx.RequireViewerId();
-                var input = ctx.GetArgument<PostWantedRequestInput>("input");
-                var outcome = await ctx.RequestServices!.GetRequiredService<WantedRequests>()
-                    .PostAsync(memberId, input.ToCommand(), ctx.CancellationToken);
-                return Payload<WantedRequest>.From(outcome);
-            });
+        type.AddPayloadMutation<WantedRequestPayloadType, PostWantedRequestInputType, PostWantedRequestInput, WantedRequest>("postWantedRequest",
+                (ctx, input) => ctx.Service<WantedRequests>().PostAsync(ctx.RequireViewerId(), input.ToCommand(), ctx.CancellationToken))
+            .Description("Asks for a ticket; listings published from now on that match it are recorded and announced.");
 }

@@ -5,7 +5,6 @@ using ETicket.Graph.Listings;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Wanted;
 
@@ -17,7 +16,7 @@ public sealed class WantedRequestQueries : IFieldContributor<QueryType>
             .Argument<TicketCategoryType>("category", "Only requests of this category.")
             .Argument<StringGraphType>("city", "Only requests for exactly this city.")
             .Paged(backward: false)
-            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<WantedRequests>().PageOpenAsync(
+            .ResolveAsync(async ctx => await ctx.Service<WantedRequests>().PageOpenAsync(
                 ctx.GetArgument<TicketCategory?>("category"), ctx.GetArgument<string?>("city"), ctx.ToPageRequest(), ctx.CancellationToken));
 }
 

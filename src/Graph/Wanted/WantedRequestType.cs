@@ -6,7 +6,6 @@ using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Wanted;
 
@@ -22,7 +21,7 @@ public sealed class WantedRequestType : ObjectGraphType<WantedRequest>
         {
             this.Key("id");
             this.ResolveReference<WantedRequestReference, WantedRequest>((ctx, reference) =>
-                ctx.RequestServices!.GetRequiredService<WantedRequestLoader>().Load(reference.Id));
+                ctx.Service<WantedRequestLoader>().Load(reference.Id));
         }
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<MemberType>>("member")

@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using ETicket.Domain.Events;
 using ETicket.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using ETicket.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Tests.Events;
