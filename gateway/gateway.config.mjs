@@ -10,6 +10,11 @@ const subgraphLocations = {
   tickets: process.env.ETICKET_TICKETS_URL,
 };
 
+// The subgraphs' switch (ETicket:Query:Introspection, on in Development unless configured), so the
+// gateway, which answers introspection itself, does not reveal what they would refuse.
+const introspection = (process.env.ETicket__Query__Introspection
+  ?? String(process.env.ASPNETCORE_ENVIRONMENT === 'Development')).toLowerCase() === 'true';
+
 export const gatewayConfig = defineConfig({
   supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
   transportEntries: Object.fromEntries(Object.entries(subgraphLocations)
@@ -24,6 +29,11 @@ export const gatewayConfig = defineConfig({
     }),
   },
   plugins: () => [useWholeRequestRefusal()],
+  ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
+  // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
+  // (the IDE's introspection query is under a thousand tokens). Depth and complexity are enforced
+  // by the subgraphs, which own the data and its cost.
+  maxTokens: 5000,
   // Both pages load scripts from public CDNs; the platform's IDE is served by the .NET host.
   graphiql: false,
   landingPage: false,

@@ -11,7 +11,6 @@ public sealed class Listing : IEntity
     public string SellerId { get; private set; } = "";
     public TicketCategory Category { get; private set; }
     public string Title { get; private set; } = "";
-    public string? Description { get; private set; }
     public string? Country { get; private set; }
     public string? City { get; private set; }
     public string? Venue { get; private set; }
@@ -30,8 +29,8 @@ public sealed class Listing : IEntity
     /// <summary>Optimistic concurrency: two changes to one listing cannot both win.</summary>
     public int Version { get; private set; }
 
-    /// <summary>The ticket code, encrypted (AES-GCM, bound to this listing's id).</summary>
-    public byte[] TicketCodeCipher { get; private set; } = [];
+    /// <summary>The long and the secret columns, loaded only when asked for (see <see cref="ListingText"/>).</summary>
+    public ListingText Text { get; private set; } = null!;
 
     /// <summary>Keyed hash of the normalized code: finds duplicates without decrypting.</summary>
     public string TicketCodeHash { get; private set; } = "";
@@ -57,7 +56,6 @@ public sealed class Listing : IEntity
             SellerId = sellerId,
             Category = details.Category,
             Title = details.Title.Trim(),
-            Description = Texts.Clean(details.Description),
             Country = Texts.Clean(details.Country),
             City = Texts.Clean(details.City),
             Venue = Texts.Clean(details.Venue),
@@ -74,7 +72,7 @@ public sealed class Listing : IEntity
             TicketCodeHash = vault.Hash(details.TicketCode),
         };
         listing.ActiveCodeHash = listing.TicketCodeHash;
-        listing.TicketCodeCipher = vault.Encrypt(details.TicketCode, associatedId: listing.Id);
+        listing.Text = ListingText.For(listing.Id, Texts.Clean(details.Description), vault.Encrypt(details.TicketCode, associatedId: listing.Id));
         return listing;
     }
 
@@ -124,5 +122,4 @@ public sealed class Listing : IEntity
         return true;
     }
 
-    public string RevealTicketCode(TicketCodeVault vault) => vault.Decrypt(TicketCodeCipher, associatedId: Id);
 }

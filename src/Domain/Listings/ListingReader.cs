@@ -1,4 +1,6 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Common.Keyset;
+using ETicket.Domain.Listings.Querying;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,18 +12,68 @@ public sealed class ListingReader(ETicketDbContext db, TimeProvider clock)
     public Task<Listing?> FindAsync(string id, CancellationToken cancellationToken) =>
         db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
 
+    /// <summary>The description and encrypted code of listings, which list queries leave out.</summary>
+    public async Task<IReadOnlyDictionary<string, ListingText>> FindTextsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await db.Set<ListingText>().AsNoTracking().Where(t => ids.Contains(t.ListingId)).ToDictionaryAsync(t => t.ListingId, cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, Listing>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
 
-    public Task<Page<Listing>> PageAsync(PageRequest request, CancellationToken cancellationToken) =>
-        NewestFirst.PageAsync(db.Listings.AsNoTracking(), request, cancellationToken);
+    /// <summary>The market: listings matching <paramref name="filter"/> (nothing filtered implicitly), in the requested order, a page at a time.</summary>
+    public Task<Page<Listing>> PageAsync(ListingFilter? filter, IReadOnlyList<ListingSort> order, PageRequest request, CancellationToken cancellationToken)
+    {
+        var ordering = ListingOrderings.For(order);
+        var listings = db.Listings.AsNoTracking();
+        if (filter is not null)
+            listings = listings.Where(ListingFilters.ToPredicate(filter, clock.Now()));
+        return KeysetPaging.PageAsync(listings, ordering, request, cancellationToken);
+    }
 
     /// <param name="status">The status as of now: an expired listing is EXPIRED here before any sweep records it.</param>
-    public Task<Page<Listing>> PageBySellerAsync(string sellerId, ListingStatus? status, PageRequest request, CancellationToken cancellationToken)
+    public Task<Page<Listing>> PageBySellerAsync(string sellerId, ListingStatus? status, PageRequest request, CancellationToken cancellationToken) =>
+        KeysetPaging.PageAsync(BySellers([sellerId], status), ListingOrderings.NewestFirst, request, cancellationToken);
+
+    /// <summary>
+    /// The first page of each seller's listings, newest first, in one query however many sellers
+    /// (a window per seller in SQL); totals come from <see cref="CountBySellersAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Listing>>> FirstPagesBySellersAsync(
+        IReadOnlyCollection<string> sellerIds, ListingStatus? status, int size, CancellationToken cancellationToken)
     {
-        var listings = db.Listings.AsNoTracking().Where(l => l.SellerId == sellerId);
-        if (status is { } wanted)
-            listings = listings.Where(EffectiveListingStatus.Is(wanted, clock.Now()));
-        return NewestFirst.PageAsync(listings, request, cancellationToken);
+        // Each seller drives a correlated, limited collection: EF Core turns it into ROW_NUMBER()
+        // OVER (PARTITION BY SellerId ...) on both providers.
+        var inStatus = InStatus(status);
+        var pages = await inStatus
+            .Where(l => sellerIds.Contains(l.SellerId))
+            .Select(l => l.SellerId)
+            .Distinct()
+            .Select(sellerId => new
+            {
+                SellerId = sellerId,
+                Newest = inStatus.Where(l => l.SellerId == sellerId)
+                    .OrderByDescending(l => l.PublishedAt).ThenByDescending(l => l.Id).Take(size + 1).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return pages.ToDictionary(p => p.SellerId, p => (IReadOnlyList<Listing>)p.Newest);
     }
+
+    /// <summary>How many listings each seller has (in the status, as of now), in one query.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountBySellersAsync(IReadOnlyCollection<string> sellerIds, ListingStatus? status, CancellationToken cancellationToken) =>
+        await BySellers(sellerIds, status)
+            .GroupBy(l => l.SellerId)
+            .Select(g => new { SellerId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.SellerId, c => c.Count, cancellationToken);
+
+    private IQueryable<Listing> BySellers(IReadOnlyCollection<string> sellerIds, ListingStatus? status)
+    {
+        // One seller (a shop page) compares by equality, which reads the index best.
+        var only = sellerIds.Count == 1 ? sellerIds.First() : null;
+        return only is not null
+            ? InStatus(status).Where(l => l.SellerId == only)
+            : InStatus(status).Where(l => sellerIds.Contains(l.SellerId));
+    }
+
+    private IQueryable<Listing> InStatus(ListingStatus? status) => status is { } wanted
+        ? db.Listings.AsNoTracking().Where(EffectiveListingStatus.Is(wanted, clock.Now()))
+        : db.Listings.AsNoTracking();
 }

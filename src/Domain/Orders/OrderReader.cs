@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ETicket.Domain.Common;
+using ETicket.Domain.Common.Keyset;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,6 +9,8 @@ namespace ETicket.Domain.Orders;
 /// <summary>Orders as their buyer, their seller or an admin may read them.</summary>
 public sealed class OrderReader(ETicketDbContext db, TimeProvider clock)
 {
+    private static readonly Ordering<Order> NewestFirst = Ordering<Order>.NewestFirst(x => x.CreatedAt, x => x.Id);
+
     /// <summary>The order for its buyer, its seller or an admin; null for anyone else, as if it did not exist.</summary>
     public async Task<Order?> FindForAsync(string? viewerId, bool viewerIsAdmin, string orderId, CancellationToken cancellationToken)
     {
@@ -31,7 +34,7 @@ public sealed class OrderReader(ETicketDbContext db, TimeProvider clock)
         });
         if (status is { } wanted)
             orders = orders.Where(InStatus(wanted, clock.Now()));
-        return NewestFirstPaging.PageAsync(orders, o => o.CreatedAt, o => o.Id, request, cancellationToken);
+        return KeysetPaging.PageAsync(orders, NewestFirst, request, cancellationToken);
     }
 
     /// <summary>Completed trades per member, as buyer or seller: a public reputation figure.</summary>

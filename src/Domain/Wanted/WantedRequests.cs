@@ -1,4 +1,5 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Common.Keyset;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
@@ -9,6 +10,8 @@ namespace ETicket.Domain.Wanted;
 /// <summary>Members post what they want and close it when done; everyone reads the board of open requests.</summary>
 public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing, TimeProvider clock)
 {
+    private static readonly Ordering<WantedRequest> NewestFirst = Ordering<WantedRequest>.NewestFirst(x => x.CreatedAt, x => x.Id);
+
     public async Task<Outcome<WantedRequest>> PostAsync(string memberId, PostWantedRequest details, CancellationToken cancellationToken)
     {
         if (await standing.CheckMayTradeAsync(memberId, cancellationToken) is { } barred)
@@ -51,6 +54,6 @@ public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing,
         // Stored cities are trimmed, and a blank one is no city.
         if (Texts.Clean(city) is { } cityName)
             open = open.Where(r => r.City == cityName);
-        return NewestFirstPaging.PageAsync(open, r => r.CreatedAt, r => r.Id, request, cancellationToken);
+        return KeysetPaging.PageAsync(open, NewestFirst, request, cancellationToken);
     }
 }

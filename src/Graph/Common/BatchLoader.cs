@@ -58,6 +58,14 @@ public abstract class BatchLoader<TKey, TValue>
     }
 }
 
+/// <summary>Work the executor runs in its data loader phase, after the fields around it resolved.</summary>
+public sealed class Deferred<T>(Func<CancellationToken, Task<T>> work) : IDataLoaderResult<T>
+{
+    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => work(cancellationToken);
+
+    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await work(cancellationToken);
+}
+
 /// <summary>A value already at hand, where a data loader result is expected.</summary>
 public sealed class Loaded<T>(T value) : IDataLoaderResult<T>
 {

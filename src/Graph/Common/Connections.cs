@@ -16,9 +16,11 @@ public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Page<TNode>>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
             .Resolve(ctx => ctx.Source.Items.Select(item => item.Node));
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(ctx => ctx.Source);
+        // Deferred to the data loader phase, so counts of sibling connections (e.g. every seller's
+        // listings on a page) can run as one batch.
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items the whole list holds, across all pages.")
-            .ResolveAsync(async ctx => await ctx.Source.CountTotal(ctx.CancellationToken));
+            .Resolve(ctx => new Deferred<int>(ctx.Source.CountTotal));
     }
 
     internal static string NodeName() => typeof(TNodeType).Name.EndsWith("Type", StringComparison.Ordinal)

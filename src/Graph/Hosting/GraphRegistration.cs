@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using ETicket.Domain;
 using ETicket.Graph.Common;
+using ETicket.Graph.Limits;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
 using ETicket.Graph.Orders;
@@ -28,6 +29,7 @@ public static class GraphRegistration
         if (schemaRole.ServesTickets)
             services.AddTicketsGraph();
 
+        services.AddQueryLimitOptions();
         services.AddGraphQL(graph =>
         {
             graph.AddSchema<ETicketSchema>()
@@ -35,6 +37,7 @@ public static class GraphRegistration
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .AddGraphTypes(typeof(GraphRegistration).Assembly)
                 .AddErrorInfoProvider<ContractErrorInfoProvider>()
+                .AddQueryLimits()
                 // One field at a time: resolvers share the request's DbContext and batch loaders.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
                 .AddUnhandledExceptionHandler(LogUnexpected)
@@ -71,6 +74,9 @@ public static class GraphRegistration
     private static void AddTicketsGraph(this IServiceCollection services)
     {
         services.AddScoped<ListingLoader>();
+        services.AddScoped<ListingTextLoader>();
+        services.AddScoped<SellerListingsLoader>();
+        services.AddScoped<SellerListingCountLoader>();
         services.AddScoped<OrderLoader>();
         services.AddScoped<CompletedTradesLoader>();
         services.AddSingleton<IFieldContributor<QueryType>, OrderQueries>();

@@ -1,6 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Graph.Common;
+using ETicket.Graph.Listings.Querying;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
@@ -18,10 +19,12 @@ public sealed class ListingQueries : IFieldContributor<QueryType>
                 : null);
 
         type.Field<NonNullGraphType<ListingConnectionType>>("listings")
-            .Description("Listings, newest first.")
+            .Description("The market. Nothing is filtered implicitly (ask for `status: { eq: ON_SALE }`); without `order`, newest first.")
+            .Argument<ListingFilterInputType>("where")
+            .Argument<ListGraphType<NonNullGraphType<ListingSortInputType>>>("order")
             .Paged(backward: true)
             .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
-                .PageAsync(ctx.ToPageRequest(), ctx.CancellationToken));
+                .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), ctx.CancellationToken));
     }
 }
 

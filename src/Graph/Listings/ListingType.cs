@@ -26,7 +26,8 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
         Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
-        Field<StringGraphType>("description").Resolve(ctx => ctx.Source.Description);
+        Field<StringGraphType>("description")
+            .Resolve(ctx => ctx.Service<ListingTextLoader>().Load(ctx.Source.Id).Then(text => text?.Description));
         Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Country);
         Field<StringGraphType>("city").Resolve(ctx => ctx.Source.City);
         Field<StringGraphType>("venue")
@@ -49,12 +50,14 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
         Field<StringGraphType>("ticketCode")
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
-            .ResolveAsync(async ctx =>
+            .Resolve(ctx =>
             {
-                var access = ctx.Service<TicketCodeAccess>();
-                return await access.MaySeeAsync(ctx.ViewerId(), ctx.Source.Id, ctx.Source.SellerId, ctx.CancellationToken)
-                    ? ctx.Source.RevealTicketCode(ctx.Service<TicketCodeVault>())
-                    : null;
+                // Queued now, so a page's ciphertexts load in one batch; decrypted only for who may see them.
+                var text = ctx.Service<ListingTextLoader>().Load(ctx.Source.Id);
+                var (access, vault, listing, viewer) = (ctx.Service<TicketCodeAccess>(), ctx.Service<TicketCodeVault>(), ctx.Source, ctx.ViewerId());
+                return new Deferred<string?>(async ct => await access.MaySeeAsync(viewer, listing.Id, listing.SellerId, ct)
+                    ? (await text.GetResultAsync(ct))?.RevealTicketCode(vault)
+                    : null);
             });
     }
 }

@@ -12,9 +12,13 @@ public sealed class MemberListingsFields : IFieldContributor<MemberType>
 {
     public void AddFields(MemberType type) =>
         type.Field<NonNullGraphType<ListingConnectionType>>("listings")
-            .Description("The member's listings, newest first.")
+            .Description("The member's listings, newest first; `status` as of now.")
             .Argument<ListingStatusType>("status")
             .Paged(backward: false)
-            .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
-                .PageBySellerAsync(ctx.Source.Id, ctx.GetArgument<ListingStatus?>("status"), ctx.ToPageRequest(), ctx.CancellationToken));
+            .Resolve(ctx =>
+            {
+                var page = ctx.ToPageRequest();
+                return ctx.Service<SellerListingsLoader>().Load(
+                    new SellerListingsKey(ctx.Source.Id, ctx.GetArgument<ListingStatus?>("status"), page.Size, page.After));
+            });
 }

@@ -47,7 +47,7 @@ public sealed class OrderType : ObjectGraphType<Order>
                 if (viewer != order.SellerId && !(viewer == order.BuyerId && order.RevealsCodeToBuyer))
                     return null;
                 var vault = ctx.Service<TicketCodeVault>();
-                return ctx.Service<ListingLoader>().Load(order.ListingId).Then(listing => listing?.RevealTicketCode(vault));
+                return ctx.Service<ListingTextLoader>().Load(order.ListingId).Then(text => text?.RevealTicketCode(vault));
             });
     }
 }

@@ -2,27 +2,36 @@ using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Security.Claims;
 using ETicket.Graph.Common;
+using ETicket.Graph.Limits;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Transport;
 
 /// <summary>Parses and runs one GraphQL request against this process's schema; shared by every transport.</summary>
-public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, IDocumentBuilder documentBuilder)
+public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, IDocumentBuilder documentBuilder, IOptions<QueryLimitOptions> limits)
 {
     /// <summary>
     /// Parses with the executer's own parser settings, once per request, so a transport can look at
     /// the operation before running it (GET refuses mutations). A document that does not parse, or
-    /// nests deeper than the parser allows, is the client's error, returned to answer with.
+    /// nests deeper than the parser allows, is the client's error, returned to answer with; so is one
+    /// longer than <see cref="QueryLimitOptions.MaxDocumentLength"/>, refused before any parsing.
     /// </summary>
     public bool TryParse(
         string query,
         [NotNullWhen(true)] out GraphQLDocument? document,
         [NotNullWhen(false)] out ExecutionError? error)
     {
+        if (query.Length > limits.Value.MaxDocumentLength)
+        {
+            document = null;
+            error = QueryLimitErrors.DocumentTooLong(query.Length, limits.Value.MaxDocumentLength);
+            return false;
+        }
         try
         {
             document = documentBuilder.Build(query);

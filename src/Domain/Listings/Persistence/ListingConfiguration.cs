@@ -16,13 +16,13 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         listing.Property(l => l.Category).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Title).HasMaxLength(PublishListingRules.TitleMaxLength).IsRequired();
-        listing.Property(l => l.Description).HasMaxLength(PublishListingRules.DescriptionMaxLength);
         listing.Property(l => l.Country).HasMaxLength(PublishListingRules.ShortTextMaxLength);
         listing.Property(l => l.City).HasMaxLength(PublishListingRules.ShortTextMaxLength);
         listing.Property(l => l.Venue).HasMaxLength(PublishListingRules.ShortTextMaxLength);
         listing.Property(l => l.Seat).HasMaxLength(PublishListingRules.ShortTextMaxLength);
         listing.Property(l => l.ImageUrls).AsJsonText();
-        listing.Property(l => l.TicketCodeCipher).HasMaxLength(2048);
+        listing.HasOne(l => l.Text).WithOne().HasForeignKey<ListingText>(t => t.ListingId);
+        listing.Navigation(l => l.Text).IsRequired();
         listing.Property(l => l.TicketCodeHash).HasMaxLength(64).IsUnicode(false);
         listing.Property(l => l.ActiveCodeHash).HasMaxLength(64).IsUnicode(false);
         listing.Property(l => l.Version).IsConcurrencyToken();
@@ -32,5 +32,18 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         listing.HasIndex(l => l.TicketCodeHash);
         listing.HasIndex(l => l.ActiveCodeHash).IsUnique();
         listing.HasIndex(l => new { l.Status, l.ExpiresAt });
+    }
+}
+
+/// <summary>The split-off columns of the same Listings row.</summary>
+internal sealed class ListingTextConfiguration : IEntityTypeConfiguration<ListingText>
+{
+    public void Configure(EntityTypeBuilder<ListingText> text)
+    {
+        text.ToTable("Listings");
+        text.HasKey(t => t.ListingId);
+        text.Property(t => t.ListingId).HasColumnName("Id").IsId();
+        text.Property(t => t.Description).HasMaxLength(PublishListingRules.DescriptionMaxLength);
+        text.Property(t => t.TicketCodeCipher).HasMaxLength(2048);
     }
 }

@@ -158,10 +158,6 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("varchar(2000)");
-
                     b.Property<DateTimeOffset?>("EndsAt")
                         .HasColumnType("datetime(6)");
 
@@ -206,11 +202,6 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
-                    b.Property<byte[]>("TicketCodeCipher")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("varbinary(2048)");
-
                     b.Property<string>("TicketCodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -245,6 +236,31 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("SellerId", "PublishedAt", "Id");
+
+                    b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Listings.ListingText", b =>
+                {
+                    b.Property<string>("ListingId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .HasColumnName("Id")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("ListingId"), "ascii");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.Property<byte[]>("TicketCodeCipher")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("varbinary(2048)");
+
+                    b.HasKey("ListingId");
 
                     b.ToTable("Listings", (string)null);
                 });
@@ -665,6 +681,15 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.ToTable("WantedRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ETicket.Domain.Listings.ListingText", b =>
+                {
+                    b.HasOne("ETicket.Domain.Listings.Listing", null)
+                        .WithOne("Text")
+                        .HasForeignKey("ETicket.Domain.Listings.ListingText", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ETicket.Domain.Members.Sessions.RefreshToken", b =>
                 {
                     b.HasOne("ETicket.Domain.Members.Member", null)
@@ -698,6 +723,12 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                         .WithMany()
                         .HasForeignKey("WantedRequestId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Listings.Listing", b =>
+                {
+                    b.Navigation("Text")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -125,10 +125,6 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("EndsAt")
                         .HasColumnType("INTEGER");
 
@@ -168,11 +164,6 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("TicketCodeCipher")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("TicketCodeHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -204,6 +195,28 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt");
 
                     b.HasIndex("SellerId", "PublishedAt", "Id");
+
+                    b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Listings.ListingText", b =>
+                {
+                    b.Property<string>("ListingId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TicketCodeCipher")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ListingId");
 
                     b.ToTable("Listings", (string)null);
                 });
@@ -558,6 +571,15 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("WantedRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ETicket.Domain.Listings.ListingText", b =>
+                {
+                    b.HasOne("ETicket.Domain.Listings.Listing", null)
+                        .WithOne("Text")
+                        .HasForeignKey("ETicket.Domain.Listings.ListingText", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ETicket.Domain.Members.Sessions.RefreshToken", b =>
                 {
                     b.HasOne("ETicket.Domain.Members.Member", null)
@@ -591,6 +613,12 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WantedRequestId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Listings.Listing", b =>
+                {
+                    b.Navigation("Text")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,60 @@
+using ETicket.Domain.Common;
+using ETicket.Domain.Common.Keyset;
+using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Querying;
+using ETicket.Graph.Common;
+
+namespace ETicket.Graph.Listings;
+
+/// <summary>One seller's listings as a page: which seller, which status, which page.</summary>
+public sealed record SellerListingsKey(string SellerId, ListingStatus? Status, int Size, string? After);
+
+/// <summary>
+/// Member.listings for every member on a page at once: first pages load in one windowed query per
+/// (status, size); a page after a cursor loads alone (clients page one shop at a time).
+/// </summary>
+public sealed class SellerListingsLoader(ListingReader listings, SellerListingCountLoader counts) : BatchLoader<SellerListingsKey, Page<Listing>>
+{
+    protected override async Task<IReadOnlyDictionary<SellerListingsKey, Page<Listing>>> FetchAsync(
+        IReadOnlyCollection<SellerListingsKey> keys, CancellationToken cancellationToken)
+    {
+        var pages = new Dictionary<SellerListingsKey, Page<Listing>>();
+        foreach (var group in keys.Where(k => k.After is null).GroupBy(k => (k.Status, k.Size)))
+        {
+            var sellers = group.Select(k => k.SellerId).ToList();
+            var rows = await listings.FirstPagesBySellersAsync(sellers, group.Key.Status, group.Key.Size, cancellationToken);
+            foreach (var key in group)
+            {
+                // Queued now, so the totals of the whole group load in one query if anyone asks for them.
+                var total = counts.Load(new SellerListingCountKey(key.SellerId, key.Status));
+                pages[key] = KeysetPaging.FirstPage(rows.GetValueOrDefault(key.SellerId) ?? [], ListingOrderings.NewestFirst, key.Size,
+                    async ct => await total.GetResultAsync(ct) is { } count ? count.Count : 0);
+            }
+        }
+        foreach (var key in keys.Where(k => k.After is not null))
+            pages[key] = await listings.PageBySellerAsync(key.SellerId, key.Status, new PageRequest(key.Size, key.After), cancellationToken);
+        return pages;
+    }
+}
+
+public sealed record SellerListingCountKey(string SellerId, ListingStatus? Status);
+
+/// <summary>A seller's listing total, boxed for the loader's cache.</summary>
+public sealed record ListingCount(int Count);
+
+/// <summary>Listing totals for many sellers in one grouped query per status.</summary>
+public sealed class SellerListingCountLoader(ListingReader listings) : BatchLoader<SellerListingCountKey, ListingCount>
+{
+    protected override async Task<IReadOnlyDictionary<SellerListingCountKey, ListingCount>> FetchAsync(
+        IReadOnlyCollection<SellerListingCountKey> keys, CancellationToken cancellationToken)
+    {
+        var totals = new Dictionary<SellerListingCountKey, ListingCount>();
+        foreach (var group in keys.GroupBy(k => k.Status))
+        {
+            var counts = await listings.CountBySellersAsync([.. group.Select(k => k.SellerId)], group.Key, cancellationToken);
+            foreach (var key in group)
+                totals[key] = new ListingCount(counts.GetValueOrDefault(key.SellerId));
+        }
+        return totals;
+    }
+}
