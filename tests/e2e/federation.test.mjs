@@ -156,6 +156,19 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
     assert.equal(viaGateway.status, 200);
     assert.equal(viaGateway.body.data.listings.nodes.length, listings.length);
     assert.deepEqual(viaGateway.body, direct.body);
+
+    // Filtering, sorting and cursors pass through the gateway unchanged.
+    const market = `query($after: String) {
+      listings(first: 1, after: $after, where: { title: { contains: "演唱会" }, status: { eq: ON_SALE } }, order: [{ title: DESC }]) {
+        totalCount nodes { title seller { nickname } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    let after = null;
+    do {
+      const [page, reference] = await Promise.all([post(federated.gateway, market, { variables: { after } }), post(allInOne.graphql, market, { variables: { after } })]);
+      assert.deepEqual(page.body, reference.body);
+      after = page.body.data.listings.pageInfo.hasNextPage ? page.body.data.listings.pageInfo.endCursor : null;
+    } while (after);
   });
 
   test('resolves the sellers of listings by different members in one response (_entities)', async () => {
