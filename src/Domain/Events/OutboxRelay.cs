@@ -10,12 +10,19 @@ namespace ETicket.Domain.Events;
 
 /// <summary>
 /// Hands committed outbox rows to the event bus, oldest first, at least once: a row is marked only
-/// after the bus took it, so a crash in between re-delivers it rather than losing it.
+/// after the bus took it, so a crash in between re-delivers it rather than losing it. Of several
+/// processes sharing the database, the one holding the <see cref="RelayLease"/> relays.
 /// </summary>
 public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger)
     : BackgroundService
 {
     private const int BatchSize = 100;
+
+    /// <summary>How long a relay's lease lasts unrenewed: how soon a standby takes over from a dead relay.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(10);
+
+    /// <summary>This process, as the lease names it.</summary>
+    public string InstanceId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Rows written by other processes are noticed within this time.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -29,6 +36,21 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: rows not yet marked are relayed by the next start (at least once).
+        }
+        await ReleaseLeaseAsync();
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await RelayLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), InstanceId, clock.Now(), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease then simply runs out; a standby waits at most LeaseDuration.
+            logger.LogWarning(ex, "Could not release the outbox relay lease");
         }
     }
 
@@ -56,6 +78,8 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
+        if (!await RelayLease.TryHoldAsync(db, InstanceId, clock.Now(), LeaseDuration, cancellationToken))
+            return 0;
         var pending = await db.OutboxMessages
             .Where(m => m.PublishedAt == null)
             .OrderBy(m => m.Id)

@@ -58,3 +58,57 @@ public sealed class OutboxTests
         return await scope.ServiceProvider.GetRequiredService<ETicketDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
     }
 }
+
+public sealed class OutboxRelayLeaseTests
+{
+    [Fact]
+    public async Task Of_two_processes_sharing_the_database_one_relays_each_event_once_and_the_other_takes_over()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("eticket-relay-").FullName;
+        var running = new Dictionary<string, PlatformServer>
+        {
+            ["first"] = await PlatformServer.StartAsync(dataDirectory: dataDirectory),
+            ["second"] = await PlatformServer.StartAsync(dataDirectory: dataDirectory),
+        };
+        try
+        {
+            var deliveries = new System.Collections.Concurrent.ConcurrentBag<(string Server, long Sequence)>();
+            var subscriptions = running.Select(server => server.Value.Services.GetRequiredService<IEventBus>()
+                .Subscribe((e, _) => { deliveries.Add((server.Key, e.Sequence)); return Task.CompletedTask; })).ToList();
+            var seller = await running["first"].SignInAsync("13800000001");
+            for (var i = 0; i < 10; i++)
+                await running["first"].PublishOkAsync(seller, ListingRequests.Concert(ticketCode: $"A{i}"));
+
+            await WaitForAsync(() => deliveries.Count >= 10);
+            await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken); // a second relay would have delivered them again by now
+            Assert.Equal(10, deliveries.Count);
+            Assert.Equal(10, deliveries.Select(d => d.Sequence).Distinct().Count());
+            var relaying = Assert.Single(deliveries.Select(d => d.Server).Distinct());
+
+            // The relaying process stops (giving up its lease): the other relays from then on.
+            await running[relaying].DisposeAsync();
+            running.Remove(relaying);
+            var (_, stays) = running.Single();
+            deliveries.Clear();
+            await stays.PublishOkAsync(await stays.SignInAsync("13800000002"), ListingRequests.Concert(ticketCode: "AFTER"));
+            await WaitForAsync(() => !deliveries.IsEmpty);
+            subscriptions.ForEach(s => s.Dispose());
+        }
+        finally
+        {
+            foreach (var server in running.Values)
+                await server.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The expected events did not arrive.");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
