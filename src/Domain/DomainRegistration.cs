@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
+using ETicket.Domain.Events.Fanout;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
@@ -85,6 +86,29 @@ public static class DomainRegistration
             services.TryAddSingleton<OutboxRelay>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         }
+        return services;
+    }
+
+    /// <summary>
+    /// How relayed events reach the live subscribers of every process: through Redis when
+    /// <paramref name="redis"/> has a configuration (several processes), else within this process.
+    /// </summary>
+    /// <param name="broadcastRelayedEvents">Whether this process relays the outbox, and so broadcasts what it relays.</param>
+    public static IServiceCollection AddLiveEventFanout(this IServiceCollection services, RedisOptions redis, bool broadcastRelayedEvents)
+    {
+        if (redis.Enabled)
+        {
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(redis));
+            services.TryAddSingleton<RedisLiveEventFanout>();
+            services.TryAddSingleton<ILiveEventFanout>(sp => sp.GetRequiredService<RedisLiveEventFanout>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEventFanout>());
+        }
+        else
+        {
+            services.TryAddSingleton<ILiveEventFanout, InProcessLiveEventFanout>();
+        }
+        if (broadcastRelayedEvents)
+            services.AddHostedService<BroadcastCommittedEvents>();
         return services;
     }
 }

@@ -29,11 +29,11 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
     }
 }
 
-/// <summary>Where a page sits in its list.</summary>
+/// <summary>Where a page sits in its list. A flag may need a query of its own: it runs only when asked for.</summary>
 public interface IPageInfo
 {
-    bool HasNextPage { get; }
-    bool HasPreviousPage { get; }
+    Task<bool> HasNextPageAsync(CancellationToken cancellationToken);
+    Task<bool> HasPreviousPageAsync(CancellationToken cancellationToken);
     string? StartCursor { get; }
     string? EndCursor { get; }
 }
@@ -41,12 +41,22 @@ public interface IPageInfo
 /// <summary>One page of a connection, its neighbours, and how to count the whole (only when asked).</summary>
 public sealed record Page<T>(
     IReadOnlyList<PageItem<T>> Items,
-    bool HasNextPage,
-    bool HasPreviousPage,
+    Func<CancellationToken, Task<bool>> HasNextPage,
+    Func<CancellationToken, Task<bool>> HasPreviousPage,
     Func<CancellationToken, Task<int>> CountTotal) : IPageInfo
 {
     public string? StartCursor => Items.Count > 0 ? Items[0].Cursor : null;
     public string? EndCursor => Items.Count > 0 ? Items[^1].Cursor : null;
+
+    public Task<bool> HasNextPageAsync(CancellationToken cancellationToken) => HasNextPage(cancellationToken);
+
+    public Task<bool> HasPreviousPageAsync(CancellationToken cancellationToken) => HasPreviousPage(cancellationToken);
+
+    /// <summary>A flag known without asking the database.</summary>
+    public static Func<CancellationToken, Task<bool>> Known(bool value) => value ? True : False;
+
+    private static readonly Func<CancellationToken, Task<bool>> True = _ => Task.FromResult(true);
+    private static readonly Func<CancellationToken, Task<bool>> False = _ => Task.FromResult(false);
 }
 
 public sealed record PageItem<T>(T Node, string Cursor);

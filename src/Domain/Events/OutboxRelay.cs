@@ -2,6 +2,7 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -95,16 +96,33 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
     }
 }
 
-/// <summary>Wakes the relay as soon as a transaction with outbox rows commits in this process.</summary>
+/// <summary>
+/// Wakes the relay as soon as outbox rows are committed in this process: at SaveChanges, or when the
+/// explicit transaction around it commits (before that the relay could not see the rows yet, and
+/// would sleep until its next poll).
+/// </summary>
 public sealed class OutboxSignal : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, object> _awaitingCommit = [];
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any() == true)
-            Notify();
+        {
+            if (eventData.Context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+                _awaitingCommit.AddOrUpdate(transaction, this);
+            else
+                Notify();
+        }
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>A transaction committed: if it carried outbox rows, wake the relay.</summary>
+    public void Committed(System.Data.Common.DbTransaction transaction)
+    {
+        if (_awaitingCommit.Remove(transaction))
+            Notify();
     }
 
     public void Notify()
@@ -121,4 +139,17 @@ public sealed class OutboxSignal : SaveChangesInterceptor
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _pending.WaitAsync(timeout, cancellationToken);
+}
+
+/// <summary>Tells <see cref="OutboxSignal"/> when a transaction commits.</summary>
+public sealed class OutboxCommitWatch(OutboxSignal signal) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        signal.Committed(transaction);
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Committed(transaction);
+        return Task.CompletedTask;
+    }
 }

@@ -32,6 +32,7 @@ public static class PersistenceRegistration
         // Every registered EF Core interceptor applies: the outbox signal, and any a host adds.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<IInterceptor, OutboxCommitWatch>();
         return services;
     }
 

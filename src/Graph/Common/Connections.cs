@@ -45,8 +45,8 @@ public sealed class PageInfoType : ObjectGraphType<IPageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(ctx => ctx.Source.HasNextPage);
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(ctx => ctx.Source.HasPreviousPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").ResolveAsync(async ctx => await ctx.Source.HasNextPageAsync(ctx.CancellationToken));
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").ResolveAsync(async ctx => await ctx.Source.HasPreviousPageAsync(ctx.CancellationToken));
         Field<StringGraphType>("startCursor").Resolve(ctx => ctx.Source.StartCursor);
         Field<StringGraphType>("endCursor").Resolve(ctx => ctx.Source.EndCursor);
     }

@@ -12,6 +12,7 @@ public static class ErrorCodes
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string RateLimited = "RATE_LIMITED";
+    public const string LiveUpdatesUnavailable = "LIVE_UPDATES_UNAVAILABLE";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };

@@ -40,6 +40,7 @@ public static class GraphRegistration
                 .AddQueryLimits()
                 // One field at a time: resolvers share the request's DbContext and batch loaders.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                .AddExecutionStrategy<Live.ScopedSubscriptionStrategy>(OperationType.Subscription)
                 .AddUnhandledExceptionHandler(LogUnexpected)
                 // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.
                 .UseMiddleware<SignInRateLimitMiddleware>(install: false, GraphQL.DI.ServiceLifetime.Singleton);
@@ -48,8 +49,14 @@ public static class GraphRegistration
         });
 
         services.AddSingleton<GraphQLRequestReader>();
+        // Repeated documents are parsed and validated once (see DocumentCache); the executer runs it as a step.
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<Live.LiveEvents>();
+        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveEvents>());
+        services.AddSingleton<Live.SubscriptionGroups>();
         return services;
     }
 
@@ -91,6 +98,9 @@ public static class GraphRegistration
         services.AddSingleton<IFieldContributor<QueryType>, WantedRequestQueries>();
         services.AddSingleton<IFieldContributor<MutationType>, PostWantedRequestMutation>();
         services.AddSingleton<IFieldContributor<MutationType>, CloseWantedRequestMutation>();
+        services.AddSingleton<IFieldContributor<SubscriptionType>, ListingSubscriptions>();
+        services.AddSingleton<IFieldContributor<SubscriptionType>, OrderSubscriptions>();
+        services.AddSingleton<IFieldContributor<SubscriptionType>, WantedSubscriptions>();
     }
 
     // Expected failures (access, bad input) are the client's business; everything else is ours to log.

@@ -43,6 +43,8 @@ public static class PlatformHost
         services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
         services.AddETicketPersistence(database, dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
+        services.AddLiveEventFanout(configuration.GetSection(Domain.Events.Fanout.RedisOptions.Section).Get<Domain.Events.Fanout.RedisOptions>() ?? new(),
+            broadcastRelayedEvents: role.ServesTickets);
         services.AddModuleIntegration();
 
         var signingKey = new SymmetricSecurityKey(SecretKeys.Load(

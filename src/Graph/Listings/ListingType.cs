@@ -4,6 +4,7 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
+using ETicket.Graph.Live;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
@@ -50,6 +51,7 @@ public sealed class ListingType : ObjectGraphType<Listing>
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
         Field<StringGraphType>("ticketCode")
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
+            .DependsOnViewer()
             .Resolve(ctx =>
             {
                 // Queued now, so a page's ciphertexts load in one batch; decrypted only for who may see them.

@@ -3,6 +3,7 @@ using ETicket.Domain.Members;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
+using ETicket.Graph.Live;
 using GraphQL;
 using GraphQL.Types;
 
@@ -21,6 +22,7 @@ public sealed class MemberFields : IFieldContributor<MemberType>
         type.Field<NonNullGraphType<BooleanGraphType>>("blacklisted").Resolve(ctx => Profile(ctx).Blacklisted);
         type.Field<StringGraphType>("phoneNumber")
             .Description("Full for the member themself and for admins; masked (\"138****5678\") for everyone else; null when none is bound.")
+            .DependsOnViewer()
             .Resolve(ctx => PhoneNumberFor(ctx, Profile(ctx)));
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoleType>>>>("roles")
             .Description("ADMIN members have [MEMBER, ADMIN].")

@@ -5,6 +5,7 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
+using ETicket.Graph.Live;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
@@ -40,6 +41,7 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field<DateTimeScalar>("completedAt").Resolve(ctx => ctx.Source.CompletedAt);
         Field<StringGraphType>("ticketCode")
             .Description("Only the seller, and the buyer while the order is PAID, DISPUTED or COMPLETED, see it.")
+            .DependsOnViewer()
             .Resolve(ctx =>
             {
                 var viewer = ctx.ViewerId();

@@ -6,7 +6,8 @@ namespace ETicket.Graph.Schema;
 /// <summary>The schema of this process: all-in-one, or one subgraph, depending on the registered modules.</summary>
 public sealed class ETicketSchema : GraphQL.Types.Schema
 {
-    public ETicketSchema(IServiceProvider services, QueryType query, IEnumerable<IFieldContributor<MutationType>> mutations)
+    public ETicketSchema(IServiceProvider services, QueryType query, IEnumerable<IFieldContributor<MutationType>> mutations,
+        IEnumerable<IFieldContributor<SubscriptionType>> subscriptions)
         : base(services)
     {
         // The contract's scalars replace GraphQL.NET's built-ins of the same names.
@@ -15,5 +16,7 @@ public sealed class ETicketSchema : GraphQL.Types.Schema
         Query = query;
         if (mutations.Any())
             Mutation = services.GetRequiredService<MutationType>();
+        if (subscriptions.Any())
+            Subscription = services.GetRequiredService<SubscriptionType>();
     }
 }

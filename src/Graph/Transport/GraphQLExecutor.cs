@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace ETicket.Graph.Transport;
 
 /// <summary>Parses and runs one GraphQL request against this process's schema; shared by every transport.</summary>
-public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, IDocumentBuilder documentBuilder, IOptions<QueryLimitOptions> limits)
+public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, IDocumentBuilder documentBuilder, IOptions<QueryLimitOptions> limits, DocumentCache documents)
 {
     /// <summary>
     /// Parses with the executer's own parser settings, once per request, so a transport can look at
@@ -31,6 +31,12 @@ public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, I
             document = null;
             error = QueryLimitErrors.DocumentTooLong(query.Length, limits.Value.MaxDocumentLength);
             return false;
+        }
+        // A text that passed validation before: no parsing, and the executer skips most validation.
+        if (documents.TryGet(query, out document))
+        {
+            error = null;
+            return true;
         }
         try
         {

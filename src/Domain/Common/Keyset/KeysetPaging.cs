@@ -18,30 +18,71 @@ public static class KeysetPaging
         var cursorText = backward ? request.Before : request.After;
         var cursor = cursorText is null ? null : Decode(cursorText, ordering);
 
-        var window = cursor is null ? items : items.Where(KeysetPredicates.After(walk, cursor));
-        var rows = await KeysetPredicates.OrderBy(window, walk).Take(request.Size + 1).ToListAsync(cancellationToken);
+        var rows = await WindowAsync(items, walk, cursor, request.Size + 1, cancellationToken);
         var more = rows.Count > request.Size;
         if (more)
             rows.RemoveAt(rows.Count - 1);
         if (backward)
             rows.Reverse();
 
-        // Rows on the other side of the cursor exist when the cursor points inside the list.
-        var beyondCursor = cursor is not null
-            && await items.AnyAsync(KeysetPredicates.Not(KeysetPredicates.After(walk, cursor)), cancellationToken);
+        // Rows on the other side of the cursor exist when the cursor points inside the list: a query
+        // of its own, so it runs only when pageInfo asks (a market page scrolling on never does).
+        Func<CancellationToken, Task<bool>> beyondCursor = cursor is null
+            ? Page<T>.Known(false)
+            : ct => items.AnyAsync(KeysetPredicates.Not(KeysetPredicates.After(walk, cursor)), ct);
 
-        return ToPage(rows, ordering, hasNextPage: backward ? beyondCursor : more, hasPreviousPage: backward ? more : beyondCursor,
+        return ToPage(rows, ordering,
+            hasNextPage: backward ? beyondCursor : Page<T>.Known(more),
+            hasPreviousPage: backward ? Page<T>.Known(more) : beyondCursor,
             countTotal: ct => items.CountAsync(ct));
     }
+
+    /// <summary>
+    /// The first <paramref name="take"/> rows after <paramref name="cursor"/> in <paramref name="walk"/> order.
+    /// When the first key is nullable, the rows with a value and those without are read as two
+    /// segments, each in index order: ordering by "key is null" would make the database sort every
+    /// matching row before it could stop at the limit (docs/benchmarks.md). The second segment is
+    /// read only when the first runs out within the page.
+    /// </summary>
+    private static async Task<List<T>> WindowAsync<T>(IQueryable<T> items, Ordering<T> walk, object?[]? cursor, int take, CancellationToken cancellationToken)
+    {
+        var lead = walk.Keys[0];
+        if (!lead.IsNullable)
+            return await Segment(items, walk, cursor).Take(take).ToListAsync(cancellationToken);
+
+        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(lead.Selector.Body, Expression.Constant(null, lead.KeyType)), lead.Selector.Parameters);
+        var cursorInPresent = cursor is not null && cursor[0] is not null;
+        var cursorInAbsent = cursor is not null && cursor[0] is null;
+        // A segment that lies wholly before the cursor is skipped; the one holding it starts after it.
+        var present = (Rows: items.Where(KeysetPredicates.Not(isNull)), Order: walk.LeadPresent(), After: cursorInPresent ? cursor : null,
+            Skip: cursorInAbsent && lead.NullsLast);
+        var absent = (Rows: items.Where(isNull), Order: walk.WithoutLead(), After: cursorInAbsent ? cursor![1..] : null,
+            Skip: cursorInPresent && !lead.NullsLast);
+
+        var rows = new List<T>(take);
+        foreach (var segment in lead.NullsLast ? [present, absent] : new[] { absent, present })
+        {
+            if (segment.Skip)
+                continue;
+            rows.AddRange(await Segment(segment.Rows, segment.Order, segment.After).Take(take - rows.Count).ToListAsync(cancellationToken));
+            if (rows.Count == take)
+                break;
+        }
+        return rows;
+    }
+
+    private static IQueryable<T> Segment<T>(IQueryable<T> rows, Ordering<T> order, object?[]? after) =>
+        KeysetPredicates.OrderBy(after is null ? rows : rows.Where(KeysetPredicates.After(order, after)), order);
 
     /// <summary>
     /// The first page of several lists at once (e.g. each seller's newest listings), from rows already
     /// loaded in the ordering, up to one more than <paramref name="size"/> per list.
     /// </summary>
     public static Page<T> FirstPage<T>(IReadOnlyList<T> rowsPlusOne, Ordering<T> ordering, int size, Func<CancellationToken, Task<int>> countTotal) =>
-        ToPage(rowsPlusOne.Take(size).ToList(), ordering, hasNextPage: rowsPlusOne.Count > size, hasPreviousPage: false, countTotal);
+        ToPage(rowsPlusOne.Take(size).ToList(), ordering, hasNextPage: Page<T>.Known(rowsPlusOne.Count > size), hasPreviousPage: Page<T>.Known(false), countTotal);
 
-    private static Page<T> ToPage<T>(List<T> rows, Ordering<T> ordering, bool hasNextPage, bool hasPreviousPage, Func<CancellationToken, Task<int>> countTotal) =>
+    private static Page<T> ToPage<T>(List<T> rows, Ordering<T> ordering,
+        Func<CancellationToken, Task<bool>> hasNextPage, Func<CancellationToken, Task<bool>> hasPreviousPage, Func<CancellationToken, Task<int>> countTotal) =>
         new([.. rows.Select(row => new PageItem<T>(row, Encode(row, ordering)))], hasNextPage, hasPreviousPage, countTotal);
 
     private static string Encode<T>(T row, Ordering<T> ordering)

@@ -28,4 +28,10 @@ public sealed class Ordering<T>
 
     /// <summary>Every key the other way (for paging backward); the signature stays the forward one's.</summary>
     public Ordering<T> Reversed() => new([.. Keys.Select(k => k.Reversed())], Signature);
+
+    /// <summary>This ordering among rows whose first key has a value.</summary>
+    internal Ordering<T> LeadPresent() => new([Keys[0].Present(), .. Keys.Skip(1)], Signature);
+
+    /// <summary>This ordering among rows whose first key is null: the other keys decide.</summary>
+    internal Ordering<T> WithoutLead() => new([.. Keys.Skip(1)], Signature);
 }

@@ -47,6 +47,9 @@ public sealed class SortKey<T>
     /// <summary>The same key walked the other way: the direction and the place of nulls flip.</summary>
     public SortKey<T> Reversed() => new(Name, Selector, KeyType, !Descending, IsNullable, !NullsLast);
 
+    /// <summary>The same key over rows known to have a value (no "is null" ordering or comparison).</summary>
+    public SortKey<T> Present() => new(Name, Selector, KeyType, Descending, isNullable: false, NullsLast);
+
     public string? Format(object? value) => value switch
     {
         null => null,

@@ -32,6 +32,8 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         listing.HasIndex(l => l.TicketCodeHash);
         listing.HasIndex(l => l.ActiveCodeHash).IsUnique();
         listing.HasIndex(l => new { l.Status, l.ExpiresAt });
+        // The market page: equality on category, city and status, then its default order (docs/benchmarks.md).
+        listing.HasIndex(l => new { l.Category, l.City, l.Status, l.StartsAt, l.Id });
     }
 }
 

@@ -264,6 +264,8 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
 
                     b.HasIndex("SellerId", "PublishedAt", "Id");
 
+                    b.HasIndex("Category", "City", "Status", "StartsAt", "Id");
+
                     b.ToTable("Listings", (string)null);
                 });
 

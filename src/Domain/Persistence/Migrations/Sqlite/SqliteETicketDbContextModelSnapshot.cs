@@ -217,6 +217,8 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SellerId", "PublishedAt", "Id");
 
+                    b.HasIndex("Category", "City", "Status", "StartsAt", "Id");
+
                     b.ToTable("Listings", (string)null);
                 });
 

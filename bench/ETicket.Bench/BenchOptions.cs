@@ -1,0 +1,132 @@
+using System.Globalization;
+using ETicket.Domain.Persistence;
+
+namespace ETicket.Bench;
+
+/// <summary>Command-line options: <c>--name value</c> pairs; see <see cref="Usage"/>.</summary>
+public sealed class BenchOptions
+{
+    public const string Usage =
+        """
+        ETicket.Bench: the market page on the platform vs a raw ASP.NET Core floor, over HTTP with wrk.
+
+          --providers sqlite,mysql   which databases to measure (default both)
+          --mysql <conn>             MariaDB server connection string, e.g. Server=127.0.0.1;Port=3307;User=root;Password=
+          --mysql-database <name>    database on that server (default eticket_bench); created and seeded if missing
+          --mariadb-pid <pid>        the MariaDB server's process, to report its CPU per request (default: from @@pid_file)
+          --data <dir>               working directory: the SQLite database, request bodies (default bench/.data)
+          --out <file.md>            the report (default: <data>/report.md)
+          --listings <n>             listings to seed (default 100000)
+          --sellers <n>              sellers to seed (default 2000)
+          --connections <n>          wrk connections (default 50)
+          --threads <n>              wrk threads (default 2)
+          --duration <s>             seconds per measured run (default 10)
+          --warmup <s>               seconds of warm-up per target before the first run (default 5)
+          --runs <n>                 measured runs per target; the report gives medians (default 3)
+          --wrk <path>               the wrk executable (default wrk)
+          --index [db:]<name>=<cols> also measure with this extra index, created by hand and dropped after;
+                                     repeatable; db is sqlite or mysql to limit it to one database, e.g.
+                                     --index "bench_market=Category, City, Status, StartsAt, Id"
+                                     --index "sqlite:bench_nulls=Category, City, Status, StartsAt IS NULL, StartsAt, Id"
+          --as-migrated <what>       measure (default) or explain: with explain, the schema as migrated gets
+                                     plans and statement times only, and load goes to the --index variants
+          --verify-only              seed, check the answers and EXPLAIN, but measure nothing
+        """;
+
+    public IReadOnlyList<DatabaseProvider> Providers { get; private init; } = [DatabaseProvider.Sqlite, DatabaseProvider.MySql];
+    public string? MySql { get; private init; }
+    public string MySqlDatabase { get; private init; } = "eticket_bench";
+    public int? MariaDbPid { get; private init; }
+    public string DataDirectory { get; private init; } = Path.GetFullPath(Path.Combine("bench", ".data"));
+    public string? Out { get; private init; }
+    public int Listings { get; private init; } = 100_000;
+    public int Sellers { get; private init; } = 2_000;
+    public int Connections { get; private init; } = 50;
+    public int Threads { get; private init; } = 2;
+    public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(5);
+    public int Runs { get; private init; } = 3;
+    public string Wrk { get; private init; } = "wrk";
+    public IReadOnlyList<(DatabaseProvider? Provider, string Name, string Columns)> Indexes { get; private init; } = [];
+    public bool VerifyOnly { get; private init; }
+    public bool MeasureAsMigrated { get; private init; } = true;
+
+    public string Report => Out ?? Path.Combine(DataDirectory, "report.md");
+
+    private static (DatabaseProvider?, string, string) ParseIndex(string text)
+    {
+        if (text.Split('=', 2) is not [var name, var columns])
+            throw new ArgumentException($"--index takes [db:]name=columns, not '{text}'.");
+        DatabaseProvider? provider = null;
+        if (name.Split(':', 2) is [var db, var rest])
+        {
+            provider = ParseProvider(db);
+            name = rest;
+        }
+        return (provider, name.Trim(), columns.Trim());
+    }
+
+    private static DatabaseProvider ParseProvider(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "mysql" or "mariadb" => DatabaseProvider.MySql,
+        _ => throw new ArgumentException($"Unknown database '{name}': sqlite or mysql."),
+    };
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, List<string>>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n\n{Usage}");
+            var name = args[i][2..];
+            var value = name is "verify-only" or "help" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+            if (!values.TryGetValue(name, out var list))
+                values[name] = list = [];
+            list.Add(value);
+        }
+        string? One(string name) => values.Remove(name, out var list) ? list[^1] : null;
+        int Int(string name, int fallback) => One(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+        if (values.ContainsKey("help"))
+            throw new ArgumentException(Usage);
+        var defaults = new BenchOptions();
+        var options = new BenchOptions
+        {
+            Providers = One("providers") is { } providers
+                ? [.. providers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseProvider)]
+                : defaults.Providers,
+            MySql = One("mysql"),
+            MySqlDatabase = One("mysql-database") ?? defaults.MySqlDatabase,
+            MariaDbPid = One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            DataDirectory = One("data") is { } data ? Path.GetFullPath(data) : defaults.DataDirectory,
+            Out = One("out") is { } outFile ? Path.GetFullPath(outFile) : null,
+            Listings = Int("listings", defaults.Listings),
+            Sellers = Int("sellers", defaults.Sellers),
+            Connections = Int("connections", defaults.Connections),
+            Threads = Int("threads", defaults.Threads),
+            Duration = TimeSpan.FromSeconds(Int("duration", (int)defaults.Duration.TotalSeconds)),
+            Warmup = TimeSpan.FromSeconds(Int("warmup", (int)defaults.Warmup.TotalSeconds)),
+            Runs = Int("runs", defaults.Runs),
+            Wrk = One("wrk") ?? defaults.Wrk,
+            Indexes = values.Remove("index", out var indexes)
+                ? [.. indexes.Select(ParseIndex)]
+                : [],
+            VerifyOnly = One("verify-only") is not null,
+            MeasureAsMigrated = (One("as-migrated") ?? "measure") switch
+            {
+                "measure" => true,
+                "explain" => false,
+                var other => throw new ArgumentException($"--as-migrated takes measure or explain, not '{other}'."),
+            },
+        };
+        if (values.Count > 0)
+            throw new ArgumentException($"Unknown option --{values.Keys.First()}.\n\n{Usage}");
+        if (options.Providers.Contains(DatabaseProvider.MySql) && string.IsNullOrWhiteSpace(options.MySql))
+            throw new ArgumentException("Measuring MariaDB needs --mysql <server connection string> (bench/run.sh starts a server and passes it).");
+        if (options.Runs < 1 || options.Listings < 1000 || options.Sellers < 1)
+            throw new ArgumentException("--runs must be at least 1, --listings at least 1000, --sellers at least 1.");
+        return options;
+    }
+}

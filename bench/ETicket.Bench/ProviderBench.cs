@@ -1,0 +1,304 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using ETicket.Domain.Persistence;
+using MySqlConnector;
+
+namespace ETicket.Bench;
+
+/// <summary>Everything measured on one database: seed, check, EXPLAIN, load.</summary>
+public sealed class ProviderBench(BenchOptions options, BenchDatabase database, TextWriter log)
+{
+    private static readonly HttpClient Http = CreateClient();
+
+    public async Task<ProviderReport> RunAsync(CancellationToken cancellationToken)
+    {
+        SeedSummary seed;
+        IReadOnlyList<MarketPage> platformPages;
+        IReadOnlyList<string?> platformCursors;
+        IReadOnlyList<CapturedCommand> firstPageSql, deepPageSql;
+
+        // 1. A host with a SQL interceptor: migrate, seed, walk to page 50, capture the SQL of pages 1 and 50.
+        await using (var host = await PlatformUnderTest.StartAsync(database, captureSql: true))
+        {
+            await using (var scope = host.Services.CreateAsyncScope())
+                seed = await new Seeder(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), options, log).SeedIfNeededAsync(cancellationToken);
+            log.WriteLine($"    {seed.MarketRows:N0} listings match the market page ({Market.Category}, {Market.City}, on sale)");
+            if (seed.MarketRows < Market.DeepPage * Market.PageSize)
+                throw new InvalidOperationException($"Page {Market.DeepPage} needs at least {Market.DeepPage * Market.PageSize} matching listings; seed more (--listings).");
+            (platformPages, platformCursors) = await WalkAsync(host.Endpoint, cancellationToken);
+            firstPageSql = await CaptureAsync(host, platformCursors[0], cancellationToken);
+            deepPageSql = await CaptureAsync(host, platformCursors[Market.DeepPage - 1], cancellationToken);
+        }
+
+        // 2. The raw floor answers the same pages.
+        await using var raw = await RawFloor.StartAsync(database.Provider, database.EffectiveConnectionString);
+        var (rawPages, rawCursors) = await WalkAsync(raw.Endpoint, cancellationToken);
+        foreach (var page in new[] { 1, Market.DeepPage })
+            SameRows(page, platformPages[page - 1], rawPages[page - 1]);
+        log.WriteLine($"    platform and raw floor return the same titles, prices and nicknames on pages 1 and {Market.DeepPage}");
+
+        var explainer = new Explainer(database);
+        var rawQuery = RawQuery();
+        var versions = await VersionsAsync(cancellationToken);
+        var result = new ProviderReport(database, seed, versions, firstPageSql, deepPageSql,
+            platformPages[0].Characters, platformPages[Market.DeepPage - 1].Characters, rawPages[0].Characters, rawPages[Market.DeepPage - 1].Characters);
+
+        var variants = new List<(string Name, string? CreateSql, string? DropSql)> { ("as migrated", null, null) };
+        variants.AddRange(options.Indexes.Where(index => index.Provider is null || index.Provider == database.Provider).Select(index => (
+            $"+ index {index.Name} ({index.Columns})",
+            (string?)$"CREATE INDEX {index.Name} ON Listings ({index.Columns})",
+            (string?)(database.Provider == DatabaseProvider.MySql ? $"DROP INDEX {index.Name} ON Listings" : $"DROP INDEX {index.Name}"))));
+
+        // 3. A host without interceptors, measured as is and with each candidate index.
+        await using var measured = await PlatformUnderTest.StartAsync(database, captureSql: false);
+        var bodies = await WriteBodiesAsync(platformCursors, rawCursors, cancellationToken);
+        var targets = new[]
+        {
+            new Target("platform", 1, measured.Endpoint, bodies.Platform1),
+            new Target("raw", 1, raw.Endpoint, bodies.Raw1),
+            new Target("platform", Market.DeepPage, measured.Endpoint, bodies.Platform50),
+            new Target("raw", Market.DeepPage, raw.Endpoint, bodies.Raw50),
+        };
+        foreach (var (name, create, drop) in variants)
+        {
+            if (create is not null)
+            {
+                log.WriteLine($"    {create}");
+                // A run that stopped half-way may have left it.
+                await explainer.ExecuteAsync(drop!.Replace("DROP INDEX", "DROP INDEX IF EXISTS", StringComparison.Ordinal), cancellationToken);
+                await explainer.ExecuteAsync(create, cancellationToken);
+                await explainer.ExecuteAsync(database.Provider == DatabaseProvider.MySql ? "ANALYZE TABLE Listings" : "ANALYZE", cancellationToken);
+            }
+            try
+            {
+                var deepCursor = RawCursor.Decode(rawCursors[Market.DeepPage - 1]!);
+                var rawFirst = rawQuery.Describe(null, SellersOf(await rawQuery.PageAsync(null, cancellationToken)));
+                var rawDeep = rawQuery.Describe(deepCursor, SellersOf(await rawQuery.PageAsync(deepCursor, cancellationToken)));
+                var explain = new List<string>();
+                foreach (var (index, command) in firstPageSql.Index())
+                    explain.Add(await explainer.ExplainAsync($"platform, page 1, statement {index + 1}", command, cancellationToken));
+                foreach (var (index, command) in deepPageSql.Index())
+                    explain.Add(await explainer.ExplainAsync($"platform, page {Market.DeepPage}, statement {index + 1}", command, cancellationToken));
+                // The first segment only: the platform and the floor read the second one when the first runs out within the page.
+                explain.Add(await explainer.ExplainAsync("raw floor, page 1", rawFirst.Page[0], cancellationToken));
+                explain.Add(await explainer.ExplainAsync($"raw floor, page {Market.DeepPage}", rawDeep.Page[0], cancellationToken));
+                explain.Add(await explainer.ExplainAsync("raw floor, rows without a start time (read after the last timed one)", rawFirst.Page[^1], cancellationToken));
+                explain.Add(await explainer.ExplainAsync("raw floor, sellers", rawFirst.Sellers, cancellationToken));
+
+                await VerifyAsync(measured.Endpoint, raw.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                var measure = !options.VerifyOnly && (create is not null || options.MeasureAsMigrated);
+                var measurements = measure ? await MeasureAsync(targets, cancellationToken) : [];
+                await VerifyAsync(measured.Endpoint, raw.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                result.Variants.Add(new VariantReport(name, explain, measurements));
+            }
+            finally
+            {
+                if (drop is not null)
+                    await explainer.ExecuteAsync(drop, cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    private async Task<IReadOnlyList<TargetResult>> MeasureAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    {
+        var cpu = new CpuMeter(await DatabasePidAsync(cancellationToken));
+        var wrk = new Wrk(options.Wrk, options.Threads, options.Connections, cpu);
+        foreach (var target in targets)
+        {
+            log.WriteLine($"    warm-up {target.Name} ({options.Warmup.TotalSeconds:F0} s)");
+            await wrk.RunAsync(target.Url, target.BodyFile, options.Warmup, cancellationToken);
+            await SettleAsync(cpu, cancellationToken);
+        }
+        var runs = targets.ToDictionary(t => t, _ => new List<LoadResult>());
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            // Interleaved, so drift in the machine's load touches every target alike.
+            foreach (var target in targets)
+            {
+                var result = await wrk.RunAsync(target.Url, target.BodyFile, options.Duration, cancellationToken);
+                await SettleAsync(cpu, cancellationToken);
+                if (result.Requests == 0)
+                    throw new InvalidOperationException($"{target.Name}: no request completed in run {run}.");
+                runs[target].Add(result);
+                log.WriteLine($"    run {run} {target.Name,-18} {result.RequestsPerSecond,8:F0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  " +
+                              $"{(result.Failures > 0 ? $"FAILED {result.Failures}  " : "")}app {result.AppCpuMicrosPerRequest,4:F0} µs/req  db {result.DbCpuMicrosPerRequest,4:F0} µs/req  foreign {result.Cpu.ForeignShare(cpu.Cores):P0}");
+            }
+        }
+        return [.. targets.Select(t => new TargetResult(t, runs[t], cpu.Cores))];
+    }
+
+    /// <summary>
+    /// Waits until this process and the database are idle again (under 15% of a core for 300 ms, at
+    /// most 60 s): requests wrk abandoned when it stopped must not run into the next target's run.
+    /// </summary>
+    private static async Task SettleAsync(CpuMeter cpu, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var before = cpu.Sample();
+            await Task.Delay(300, cancellationToken);
+            var share = cpu.Sample().Since(before, driverSeconds: 0);
+            if (share.AppSeconds + share.DatabaseSeconds < 0.15 * share.ElapsedSeconds)
+                return;
+        }
+    }
+
+    /// <summary>Follows end cursors from page 1 to page 50; returns the pages and the <c>after</c> each was asked with.</summary>
+    private static async Task<(IReadOnlyList<MarketPage> Pages, IReadOnlyList<string?> Cursors)> WalkAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        var pages = new List<MarketPage>();
+        var cursors = new List<string?>();
+        string? after = null;
+        for (var page = 1; page <= Market.DeepPage; page++)
+        {
+            var answer = await PostAsync(endpoint, after, cancellationToken);
+            if (answer.Rows.Count != Market.PageSize)
+                throw new InvalidOperationException($"{endpoint}: page {page} has {answer.Rows.Count} rows, expected {Market.PageSize}.");
+            cursors.Add(after);
+            pages.Add(answer);
+            after = answer.EndCursor ?? throw new InvalidOperationException($"{endpoint}: page {page} has no end cursor.");
+        }
+        return (pages, cursors);
+    }
+
+    private static async Task<MarketPage> PostAsync(Uri endpoint, string? after, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(Market.Body(after));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Http.PostAsync(endpoint, content, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{endpoint} answered {(int)response.StatusCode}: {text}");
+        return Market.Read(text);
+    }
+
+    private static async Task<IReadOnlyList<CapturedCommand>> CaptureAsync(PlatformUnderTest host, string? after, CancellationToken cancellationToken)
+    {
+        var capture = host.Capture!;
+        capture.Take();
+        capture.Recording = true;
+        await PostAsync(host.Endpoint, after, cancellationToken);
+        capture.Recording = false;
+        // Background work (outbox relay, sweeps) may have run meanwhile: keep the market page's statements.
+        string[] background = ["OutboxMessages", "RelayLeases", "Orders"];
+        return [.. capture.Take().Where(c => !background.Any(table => c.Sql.Contains(table, StringComparison.Ordinal)))];
+    }
+
+    private static async Task VerifyAsync(Uri platform, Uri raw, IReadOnlyList<string?> platformCursors, IReadOnlyList<string?> rawCursors, IReadOnlyList<MarketPage> expected, CancellationToken cancellationToken)
+    {
+        foreach (var page in new[] { 1, Market.DeepPage })
+        {
+            SameRows(page, expected[page - 1], await PostAsync(platform, platformCursors[page - 1], cancellationToken));
+            SameRows(page, expected[page - 1], await PostAsync(raw, rawCursors[page - 1], cancellationToken));
+        }
+    }
+
+    private static void SameRows(int page, MarketPage platform, MarketPage raw)
+    {
+        if (platform.Rows.SequenceEqual(raw.Rows))
+            return;
+        var lines = platform.Rows.Zip(raw.Rows).Select((pair, i) => $"{i + 1,2}: {(pair.First == pair.Second ? "  " : "!=")} {pair.First} | {pair.Second}");
+        throw new InvalidOperationException($"Page {page}: the platform and the raw floor disagree:\n{string.Join('\n', lines)}");
+    }
+
+    private static IReadOnlyList<string> SellersOf(RawPage page) => [.. page.Rows.Select(r => r.SellerId).Distinct()];
+
+    private async Task<(string Platform1, string Platform50, string Raw1, string Raw50)> WriteBodiesAsync(
+        IReadOnlyList<string?> platformCursors, IReadOnlyList<string?> rawCursors, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "bodies")).FullName;
+        async Task<string> Write(string name, string? after)
+        {
+            var path = Path.Combine(directory, name);
+            await File.WriteAllBytesAsync(path, Market.Body(after), cancellationToken);
+            return path;
+        }
+        return (
+            await Write("platform-1.json", platformCursors[0]),
+            await Write($"platform-{Market.DeepPage}.json", platformCursors[Market.DeepPage - 1]),
+            await Write("raw-1.json", rawCursors[0]),
+            await Write($"raw-{Market.DeepPage}.json", rawCursors[Market.DeepPage - 1]));
+    }
+
+    private IMarketQuery RawQuery() => RawFloor.Query(database.Provider, database.EffectiveConnectionString);
+
+    private async Task<int?> DatabasePidAsync(CancellationToken cancellationToken)
+    {
+        if (database.Provider != DatabaseProvider.MySql)
+            return null;
+        if (options.MariaDbPid is { } pid)
+            return pid;
+        await using var connection = new MySqlConnection(database.EffectiveConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new MySqlCommand("SELECT @@pid_file", connection);
+        var file = await command.ExecuteScalarAsync(cancellationToken) as string;
+        return file is not null && File.Exists(file) && int.TryParse((await File.ReadAllTextAsync(file, cancellationToken)).Trim(), out var found) ? found : null;
+    }
+
+    private async Task<string> VersionsAsync(CancellationToken cancellationToken)
+    {
+        if (database.Provider == DatabaseProvider.MySql)
+        {
+            await using var connection = new MySqlConnection(database.EffectiveConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new MySqlCommand("SELECT VERSION()", connection);
+            return $"MariaDB {await command.ExecuteScalarAsync(cancellationToken)}, MySqlConnector {InformationalVersion(typeof(MySqlConnection))}";
+        }
+        await using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection(database.EffectiveConnectionString);
+        await sqlite.OpenAsync(cancellationToken);
+        await using var version = sqlite.CreateCommand();
+        version.CommandText = "SELECT sqlite_version()";
+        return $"SQLite {await version.ExecuteScalarAsync(cancellationToken)} (WAL), Microsoft.Data.Sqlite {InformationalVersion(typeof(Microsoft.Data.Sqlite.SqliteConnection))}";
+    }
+
+    private static string? InformationalVersion(Type type) =>
+        type.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
+    private static HttpClient CreateClient()
+    {
+        var client = new HttpClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json, application/json");
+        return client;
+    }
+}
+
+public sealed record Target(string Server, int Page, Uri Url, string BodyFile)
+{
+    public string Name => $"{Server} page {Page}";
+}
+
+public sealed record TargetResult(Target Target, IReadOnlyList<LoadResult> Runs, int Cores)
+{
+    public double RequestsPerSecond => Median(r => r.RequestsPerSecond);
+    public double P50Ms => Median(r => r.P50Ms);
+    public double P99Ms => Median(r => r.P99Ms);
+    public double AppCpuMicros => Median(r => r.AppCpuMicrosPerRequest);
+    public double DbCpuMicros => Median(r => r.DbCpuMicrosPerRequest);
+    public double DriverCpuMicros => Median(r => r.DriverCpuMicrosPerRequest);
+    public double ForeignShare => Median(r => r.Cpu.ForeignShare(Cores));
+    public double StealShare => Median(r => r.Cpu.StealShare(Cores));
+
+    private double Median(Func<LoadResult, double> value)
+    {
+        var sorted = Runs.Select(value).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
+
+public sealed record VariantReport(string Name, IReadOnlyList<string> Explain, IReadOnlyList<TargetResult> Results);
+
+public sealed record ProviderReport(
+    BenchDatabase Database,
+    SeedSummary Seed,
+    string Versions,
+    IReadOnlyList<CapturedCommand> FirstPageSql,
+    IReadOnlyList<CapturedCommand> DeepPageSql,
+    int PlatformFirstPageChars,
+    int PlatformDeepPageChars,
+    int RawFirstPageChars,
+    int RawDeepPageChars)
+{
+    public List<VariantReport> Variants { get; } = [];
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ETicket.Bench;
+
+/// <summary>One wrk run against one URL and body, with where the machine's CPU went meanwhile.</summary>
+public sealed record LoadResult(
+    double RequestsPerSecond,
+    double P50Ms,
+    double P99Ms,
+    long Requests,
+    long Failures,
+    double SecondsRun,
+    CpuShare Cpu)
+{
+    public double AppCpuMicrosPerRequest => Cpu.AppSeconds * 1e6 / Math.Max(1, Requests);
+    public double DbCpuMicrosPerRequest => Cpu.DatabaseSeconds * 1e6 / Math.Max(1, Requests);
+    public double DriverCpuMicrosPerRequest => Cpu.DriverSeconds * 1e6 / Math.Max(1, Requests);
+}
+
+/// <summary>
+/// Drives load with wrk (a separate C process: it needs far less CPU per request than a .NET client
+/// would, and what it needs is measured and reported). 2 threads, N keep-alive connections, a POST
+/// body from a file (post.lua), latency percentiles from --latency.
+/// </summary>
+public sealed partial class Wrk(string executable, int threads, int connections, CpuMeter cpu)
+{
+    private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "post.lua");
+
+    public async Task<LoadResult> RunAsync(Uri url, string bodyFile, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+                 {
+                     $"-t{threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "30s", "--latency",
+                     "-s", Script, url.ToString(), "--", bodyFile,
+                 })
+            start.ArgumentList.Add(arg);
+
+        var before = cpu.Sample();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        // wrk's own CPU time is read from /proc while it runs; the last sample is taken just before it exits.
+        var driverSeconds = 0.0;
+        while (!process.HasExited)
+        {
+            driverSeconds = CpuMeter.ProcessSeconds(process.Id) ?? driverSeconds;
+            await Task.WhenAny(process.WaitForExitAsync(cancellationToken), Task.Delay(200, cancellationToken));
+        }
+        var after = cpu.Sample();
+        var text = await output;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {await errors}{text}");
+        return Parse(text, after.Since(before, driverSeconds));
+    }
+
+    private static LoadResult Parse(string text, CpuShare cpu)
+    {
+        double Number(Regex regex)
+        {
+            var match = regex.Match(text);
+            return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+                : throw new InvalidOperationException($"Unexpected wrk output:\n{text}");
+        }
+
+        var requests = RequestsLine().Match(text);
+        if (!requests.Success)
+            throw new InvalidOperationException($"Unexpected wrk output:\n{text}");
+        var failures = 0L;
+        if (NonSuccess().Match(text) is { Success: true } non2xx)
+            failures += long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture);
+        if (SocketErrors().Match(text) is { Success: true } socket)
+            failures += Enumerable.Range(1, 4).Sum(i => long.Parse(socket.Groups[i].Value, CultureInfo.InvariantCulture));
+        return new LoadResult(
+            Number(RequestsPerSecond()),
+            Milliseconds(Percentile(text, "50")),
+            Milliseconds(Percentile(text, "99")),
+            long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
+            failures,
+            double.Parse(requests.Groups[2].Value, CultureInfo.InvariantCulture) * (requests.Groups[3].Value == "m" ? 60 : 1),
+            cpu);
+    }
+
+    private static Match Percentile(string text, string percent)
+    {
+        var match = Regex.Match(text, $@"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        return match.Success ? match : throw new InvalidOperationException($"wrk printed no {percent}th percentile:\n{text}");
+    }
+
+    private static double Milliseconds(Match match)
+    {
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "ms" => value, _ => value * 1000 };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"(\d+) requests in ([\d.]+)(m|s)")]
+    private static partial Regex RequestsLine();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+}

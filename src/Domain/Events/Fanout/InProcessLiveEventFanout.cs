@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ETicket.Domain.Events.Fanout;
+
+/// <summary>The embedded default: one process relays and serves every subscriber.</summary>
+public sealed class InProcessLiveEventFanout(ILogger<InProcessLiveEventFanout> logger) : ILiveEventFanout
+{
+    private readonly Listeners _listeners = new(logger);
+
+    public bool IsAvailable => true;
+
+    public Task BroadcastAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        _listeners.Each(listener => listener.OnEvent(envelope));
+        return Task.CompletedTask;
+    }
+
+    public IDisposable Listen(ILiveEventListener listener) => _listeners.Add(listener);
+}

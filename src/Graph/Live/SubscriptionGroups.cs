@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using ETicket.Graph.Auth;
+using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
+using ETicket.Graph.Transport;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace ETicket.Graph.Live;
+
+/// <summary>
+/// Runs subscriptions for every transport. Subscribers who sent the same document with the same
+/// variables, and who would see the same answer, form one group: GraphQL.NET executes the document
+/// once per event for the group, the result is serialized once, and the same bytes go to every
+/// subscriber. Who "would see the same answer": everyone, when the document selects no field that
+/// depends on the viewer (<see cref="ViewerDependence"/>), so it runs as an anonymous request;
+/// otherwise one group per member, run as that member.
+/// </summary>
+public sealed class SubscriptionGroups
+{
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
+    private readonly ConcurrentDictionary<GroupKey, Group> _groups = new();
+    private readonly GraphQLExecutor _executor;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly LiveEvents _live;
+    private readonly Lazy<FrozenSet<string>> _viewerFields;
+    private readonly ILogger<SubscriptionGroups> _logger;
+
+    public SubscriptionGroups(GraphQLExecutor executor, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes, LiveEvents live,
+        ETicketSchema schema, ILogger<SubscriptionGroups> logger)
+    {
+        (_executor, _serializer, _scopes, _live, _logger) = (executor, serializer, scopes, live, logger);
+        _viewerFields = new(() =>
+        {
+            schema.Initialize();
+            return ViewerDependence.FieldNames(schema);
+        });
+        live.Interrupted += EndAll;
+    }
+
+    /// <summary>How many distinct executions run per event now.</summary>
+    public int GroupCount => _groups.Count;
+
+    /// <summary>
+    /// Subscribes <paramref name="sink"/> to a parsed subscription operation. On success the result
+    /// holds the subscription (dispose it to unsubscribe); otherwise the errors to answer with, such as
+    /// a validation error or UNAUTHENTICATED for <c>myOrderChanged</c> without a token.
+    /// </summary>
+    public async Task<SubscribeOutcome> SubscribeAsync(GraphQLHttpRequest request, GraphQLDocument document, ClaimsPrincipal? user, ISubscriptionSink sink)
+    {
+        if (!_live.IsAvailable)
+            return SubscribeOutcome.Refused(LiveUpdatesUnavailable("Live updates are unavailable right now (the event fan-out is unreachable); try again shortly."));
+
+        var viewer = ViewerDependence.Selects(document, _viewerFields.Value)
+            ? user?.FindFirstValue(Viewer.MemberIdClaim) ?? ""
+            : null;
+        var key = new GroupKey(request.Query, request.OperationName, request.Variables is null ? "" : _serializer.Serialize(request.Variables), viewer);
+        while (true)
+        {
+            var group = _groups.GetOrAdd(key, k => new Group(this, k));
+            var member = group.TryJoin(sink);
+            if (member is null)
+                continue; // It closed as we found it; the next one is new.
+            var refusal = await group.StartOnceAsync(request, document, viewer is null ? Anonymous : user ?? Anonymous);
+            if (refusal is null)
+                return SubscribeOutcome.Subscribed(member);
+            member.Dispose();
+            return SubscribeOutcome.Refused(refusal);
+        }
+    }
+
+    private void EndAll(string reason)
+    {
+        var errors = ErrorsJson(LiveUpdatesUnavailable($"Live updates were interrupted ({reason}); subscribe again."));
+        foreach (var group in _groups.Values)
+            group.End(errors);
+    }
+
+    private static ExecutionResult LiveUpdatesUnavailable(string message) =>
+        new(ErrorCodes.Error(ErrorCodes.LiveUpdatesUnavailable, message));
+
+    private ReadOnlyMemory<byte> ErrorsJson(ExecutionResult result)
+    {
+        using var document = JsonDocument.Parse(_serializer.Serialize(result));
+        return Encoding.UTF8.GetBytes(document.RootElement.GetProperty("errors").GetRawText());
+    }
+
+    private readonly record struct GroupKey(string Query, string? OperationName, string Variables, string? Viewer);
+
+    /// <summary>One execution of a subscription document and the subscribers it serves.</summary>
+    private sealed class Group(SubscriptionGroups owner, GroupKey key) : IObserver<ExecutionResult>
+    {
+        private readonly object _gate = new();
+        private readonly CancellationTokenSource _stop = new();
+        private List<Member> _members = [];
+        private bool _closed;
+        private Task<ExecutionResult?>? _start;
+        private AsyncServiceScope? _scope;
+        private IDisposable? _stream;
+
+        public Member? TryJoin(ISubscriptionSink sink)
+        {
+            lock (_gate)
+            {
+                if (_closed)
+                    return null;
+                var member = new Member(this, sink);
+                // Copy on write: deliveries read the list without the lock.
+                _members = [.. _members, member];
+                return member;
+            }
+        }
+
+        /// <summary>Executes the document on first join; every joiner awaits the same start. Null when it streams.</summary>
+        public Task<ExecutionResult?> StartOnceAsync(GraphQLHttpRequest request, GraphQLDocument document, ClaimsPrincipal user)
+        {
+            lock (_gate)
+                return _start ??= StartAsync(request, document, user);
+        }
+
+        private async Task<ExecutionResult?> StartAsync(GraphQLHttpRequest request, GraphQLDocument document, ClaimsPrincipal user)
+        {
+            // The stream resolvers' services; each event gets a scope of its own (ScopedSubscriptionStrategy).
+            var scope = owner._scopes.CreateAsyncScope();
+            ExecutionResult result;
+            try
+            {
+                result = await owner._executor.ExecuteAsync(request, document, user, clientAddress: null, scope.ServiceProvider, _stop.Token);
+            }
+            catch
+            {
+                await scope.DisposeAsync();
+                Close();
+                throw;
+            }
+            if (result.Streams is not { Count: 1 } streams)
+            {
+                await scope.DisposeAsync();
+                Close();
+                return result.Errors is { Count: > 0 } ? result : new ExecutionResult(ErrorCodes.Error(ErrorCodes.BadUserInput, "Send a subscription operation."));
+            }
+            lock (_gate)
+            {
+                _scope = scope;
+                if (_closed)
+                    _ = DisposeResourcesAsync(); // Everyone left while it started.
+                else
+                    _stream = streams.Values.Single().Subscribe(this);
+            }
+            return null;
+        }
+
+        public void OnNext(ExecutionResult value)
+        {
+            ReadOnlyMemory<byte> bytes;
+            try
+            {
+                bytes = Encoding.UTF8.GetBytes(owner._serializer.Serialize(value));
+            }
+            catch (Exception ex)
+            {
+                owner._logger.LogError(ex, "Could not serialize a subscription result");
+                return;
+            }
+            foreach (var member in _members)
+                member.Sink.Next(bytes);
+        }
+
+        public void OnError(Exception error)
+        {
+            owner._logger.LogError(error, "A subscription stream failed");
+            End(owner.ErrorsJson(new ExecutionResult(ErrorCodes.Error(ErrorCodes.InternalServerError, "The subscription stream failed."))));
+        }
+
+        public void OnCompleted() => End(null);
+
+        /// <summary>Ends the stream for every member, e.g. when live updates are interrupted.</summary>
+        public void End(ReadOnlyMemory<byte>? errors)
+        {
+            List<Member> members;
+            lock (_gate)
+                members = _members;
+            Close();
+            foreach (var member in members)
+                member.Sink.End(errors);
+        }
+
+        public void Leave(Member member)
+        {
+            lock (_gate)
+            {
+                _members = [.. _members.Where(m => m != member)];
+                if (_members.Count > 0)
+                    return;
+            }
+            Close();
+        }
+
+        private void Close()
+        {
+            lock (_gate)
+            {
+                if (_closed)
+                    return;
+                _closed = true;
+                _members = [];
+            }
+            owner._groups.TryRemove(new KeyValuePair<GroupKey, Group>(key, this));
+            _ = DisposeResourcesAsync();
+        }
+
+        private async Task DisposeResourcesAsync()
+        {
+            _stream?.Dispose();
+            await _stop.CancelAsync();
+            if (_scope is { } scope)
+                await scope.DisposeAsync();
+        }
+    }
+
+    /// <summary>One subscriber's place in a group; disposing it unsubscribes.</summary>
+    private sealed class Member(Group group, ISubscriptionSink sink) : IDisposable
+    {
+        private int _disposed;
+
+        public ISubscriptionSink Sink { get; } = sink;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                group.Leave(this);
+        }
+    }
+}
+
+/// <summary>A subscription that runs (<see cref="Subscription"/>), or the result it was refused with.</summary>
+public sealed record SubscribeOutcome(IDisposable? Subscription, ExecutionResult? Refusal)
+{
+    public static SubscribeOutcome Subscribed(IDisposable subscription) => new(subscription, null);
+
+    public static SubscribeOutcome Refused(ExecutionResult result) => new(null, result);
+}
