@@ -13,6 +13,8 @@ mkdir -p "$BENCH_DATA/live" "$REPO_ROOT/bench/results"
 # shellcheck source=../scripts/lib/prerequisites.sh
 source "$REPO_ROOT/scripts/lib/prerequisites.sh"
 npm_ci_if_needed "$REPO_ROOT/gateway"
+# dotnet-gcdump, for the live managed heap per connection.
+dotnet tool restore >/dev/null
 
 echo "==> building the platform and the load client (Release)"
 dotnet build src/Graph -c Release --nologo -v quiet --artifacts-path "$BENCH_DATA/live-build"

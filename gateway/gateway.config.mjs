@@ -1,7 +1,7 @@
 // Hive Gateway for the federated deployment: serves schema/supergraph.graphql and routes to the
 // members and tickets subgraphs. scripts/federated.sh starts it; see README.md.
 import { fileURLToPath } from 'node:url';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import { defineConfig } from '@graphql-hive/gateway';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
@@ -15,20 +15,33 @@ const subgraphLocations = {
 const introspection = (process.env.ETicket__Query__Introspection
   ?? String(process.env.ASPNETCORE_ENVIRONMENT === 'Development')).toLowerCase() === 'true';
 
+// Subscriptions reach the tickets subgraph over GraphQL over WebSocket (graphql-transport-ws) at its
+// /graphql, one upstream connection per distinct client token. The subgraph reads the member's
+// token from connection_init's payload.authorization, as any graphql-ws client sends it.
+const ticketsSubscriptions = {
+  subscriptions: {
+    kind: 'ws',
+    location: '/graphql',
+    options: { connectionParams: { authorization: '{context.eticketAuthorization}' } },
+  },
+};
+
 export const gatewayConfig = defineConfig({
   supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
-  transportEntries: Object.fromEntries(Object.entries(subgraphLocations)
-    .filter(([, location]) => location)
-    .map(([subgraph, location]) => [subgraph, { location }])),
-  // The subgraphs authenticate the member themselves, from the client's own header, and rate-limit
+  // Merged into the entries the supergraph names, so a subgraph without a location here keeps its composed one.
+  transportEntries: {
+    members: subgraphLocations.members ? { location: subgraphLocations.members } : {},
+    tickets: { ...(subgraphLocations.tickets ? { location: subgraphLocations.tickets } : {}), options: ticketsSubscriptions },
+  },
+  // The subgraphs authenticate the member themselves, from the client's own credentials, and rate-limit
   // sign-ins by the client's address, which they believe from a trusted proxy (ETicket:Network:TrustedProxies).
   propagateHeaders: {
     fromClientToSubgraphs: ({ request, context }) => ({
-      authorization: request.headers.get('authorization'),
+      authorization: clientAuthorization(request, context),
       'x-forwarded-for': forwardedFor(request, context),
     }),
   },
-  plugins: () => [useWholeRequestRefusal()],
+  plugins: () => [useClientAuthorization(), useSubscriptionRefusals(), useWholeRequestRefusal()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
   // (the IDE's introspection query is under a thousand tokens). Depth and complexity are enforced
@@ -53,6 +66,122 @@ function forwardedFor(request, context) {
   if (!peer) return undefined;
   const chain = request.headers.get('x-forwarded-for');
   return chain ? `${chain}, ${peer}` : peer;
+}
+
+/**
+ * The client's credentials, "Bearer <token>": its Authorization header, or, for a client on a
+ * WebSocket (which browsers cannot give headers), the `authorization` entry of its connection_init
+ * payload, matched ignoring case as the subgraphs match it. Undefined for anonymous clients.
+ */
+function clientAuthorization(request, context) {
+  const header = request?.headers?.get('authorization');
+  if (header) return header;
+  const params = context?.connectionParams;
+  if (params && typeof params === 'object') {
+    for (const [name, value] of Object.entries(params))
+      if (name.toLowerCase() === 'authorization' && typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Puts the client's credentials where the tickets subgraph's WebSocket connectionParams read them
+ * (`{context.eticketAuthorization}`): an empty value is left out of the payload, so anonymous
+ * subscribers stay anonymous.
+ */
+function useClientAuthorization() {
+  return {
+    onContextBuilding: ({ context, extendContext }) => {
+      extendContext({ eticketAuthorization: clientAuthorization(context?.request, context) ?? '' });
+    },
+  };
+}
+
+/**
+ * A subgraph refuses a subscription it cannot start (UNAUTHENTICATED for myOrderChanged without a
+ * token, BAD_USER_INPUT for an unknown listing, LIVE_UPDATES_UNAVAILABLE) with a graphql-ws `error`
+ * message, which the WebSocket executor throws as a bare array of errors, and credentials it does
+ * not accept by closing the connection (4403 Forbidden, the reason saying why); the gateway would
+ * mask either as "Unexpected error.". Passed on instead with their codes: one result with the
+ * errors, then the end. Credentials are checked over HTTP before the upstream WebSocket opens:
+ * graphql-ws clients retry a 4403 for about forty seconds before giving up, and an access token
+ * expires every fifteen minutes.
+ */
+function useSubscriptionRefusals() {
+  return {
+    onSubgraphExecute: ({ executionRequest, transportEntry, executor, setExecutor }) => {
+      const operation = executionRequest.operationType ?? getOperationAST(executionRequest.document, executionRequest.operationName)?.operation;
+      if (operation !== 'subscription') return;
+      setExecutor(async (request) => {
+        const refusal = await refusedCredentials(transportEntry?.location, request.context?.eticketAuthorization);
+        if (refusal) return once({ errors: refusal });
+        const result = await executor(request);
+        return result && typeof result[Symbol.asyncIterator] === 'function' ? refusalsAsResults(result) : result;
+      });
+    },
+  };
+}
+
+/**
+ * The errors the subgraph refuses these credentials with, asked as HTTP would (a 401 for a request
+ * whose Authorization does not authenticate); undefined when it accepts them or there are none.
+ */
+async function refusedCredentials(location, authorization) {
+  if (!authorization || !location) return undefined;
+  const response = await fetch(location, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+  if (response.status !== 401) return undefined;
+  const refusal = (await response.json().catch(() => undefined))?.errors?.[0];
+  return [new GraphQLError(refusal?.message ?? 'The access token is invalid or expired.', { extensions: { code: 'UNAUTHENTICATED' } })];
+}
+
+/** A stream of one result. */
+async function* once(result) {
+  yield result;
+}
+
+/** The stream, with an upstream refusal turned into a last result carrying its errors. */
+function refusalsAsResults(results) {
+  const upstream = results[Symbol.asyncIterator]();
+  let done = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (done) return { done: true, value: undefined };
+      try {
+        return await upstream.next();
+      } catch (error) {
+        const errors = refusalErrors(error);
+        if (!errors) throw error;
+        done = true;
+        return { done: false, value: { errors } };
+      }
+    },
+    // Unsubscribing reaches the subgraph at once, not at its next event.
+    return: async (value) => {
+      done = true;
+      return (await upstream.return?.(value)) ?? { done: true, value };
+    },
+    throw: (error) => upstream.throw?.(error) ?? Promise.reject(error),
+  };
+}
+
+/** The GraphQL errors a subgraph refused a subscription with, or undefined for any other failure. */
+function refusalErrors(error) {
+  if (Array.isArray(error) && error.length && error.every((e) => typeof e?.message === 'string'))
+    return error.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+  // The connection_init's credentials were refused: "Forbidden: <why>", as HTTP's 401 would say.
+  if (error?.code === 4403 && typeof error.reason === 'string') {
+    const reason = error.reason.replace(/^Forbidden:\s*/, '');
+    const code = /^[A-Z][A-Z_]+(?=[,:\s]|$)/.exec(reason)?.[0] ?? 'UNAUTHENTICATED';
+    return [new GraphQLError(reason, { extensions: { code } })];
+  }
+  return undefined;
 }
 
 /**

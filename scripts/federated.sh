@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the federated platform on this machine, in the foreground: the members subgraph, the
-# tickets subgraph (two processes of the same binary) and Hive Gateway in front of them.
-# Ctrl-C or SIGTERM stops all three; if one of them dies, the others are stopped and the script
+# tickets subgraph (two processes of the same binary), optionally a second tickets subgraph process,
+# and Hive Gateway in front of them.
+# Ctrl-C or SIGTERM stops them all; if one of them dies, the others are stopped and the script
 # exits non-zero.
 #
 # Environment (all optional):
@@ -16,6 +17,15 @@
 #   ETicket__Network__TrustedProxies__0
 #                             the proxy the subgraphs believe X-Forwarded-For from (127.0.0.1,
 #                             the gateway); other ETicket__ settings pass to the subgraphs as is
+#   ETicket__Redis__Configuration
+#                             Redis (a StackExchange.Redis configuration, e.g. 127.0.0.1:6379) through
+#                             which the tickets subgraph processes fan committed events out to their
+#                             subscribers; unset, each process hears only the events it relays itself.
+#                             Not passed to the members subgraph, which serves no subscriptions.
+#   ETICKET_TICKETS_REPLICA_PORT
+#                             also start a second tickets subgraph on this port, on the same database
+#                             (needs ETicket__Redis__Configuration). The gateway keeps routing to the
+#                             first; send requests to the second directly, or balance the two yourself.
 #   ETICKET_GRAPH_DLL         run this ETicket.Graph.dll instead of building src/Graph
 set -euo pipefail
 
@@ -32,6 +42,13 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 gateway_port=${ETICKET_GATEWAY_PORT:-4000}
 members_port=${ETICKET_MEMBERS_PORT:-5101}
 tickets_port=${ETICKET_TICKETS_PORT:-5102}
+replica_port=${ETICKET_TICKETS_REPLICA_PORT:-}
+redis=${ETicket__Redis__Configuration:-}
+if [ -n "$replica_port" ] && [ -z "$redis" ]; then
+  echo "ETICKET_TICKETS_REPLICA_PORT needs ETicket__Redis__Configuration: without Redis, subscribers of one" >&2
+  echo "tickets process would miss the events the other relays." >&2
+  exit 2
+fi
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
@@ -99,6 +116,11 @@ if [ "${provider,,}" = mysql ]; then
 else
   echo "==> database: SQLite in $ETicket__DataDirectory"
 fi
+if [ -n "$redis" ]; then
+  echo "==> live updates: fanned out through Redis (ETicket__Redis__Configuration)"
+else
+  echo "==> live updates: within the tickets subgraph process"
+fi
 
 # The gateway reaches the subgraphs from 127.0.0.1; they believe its X-Forwarded-For (the client's
 # address, for sign-in rate limits) and nobody else's.
@@ -107,9 +129,13 @@ export ETicket__Network__TrustedProxies__0=${ETicket__Network__TrustedProxies__0
 # Members first: each subgraph migrates the database as it starts, and tickets starts only once
 # members listens (migrated), so the two never migrate at once.
 start "members subgraph" "http://127.0.0.1:$members_port/health" \
-  env ETicket__Role=Members ASPNETCORE_URLS="http://127.0.0.1:$members_port" dotnet "$ETICKET_GRAPH_DLL"
+  env ETicket__Redis__Configuration= ETicket__Role=Members ASPNETCORE_URLS="http://127.0.0.1:$members_port" dotnet "$ETICKET_GRAPH_DLL"
 start "tickets subgraph" "http://127.0.0.1:$tickets_port/health" \
   env ETicket__Role=Tickets ASPNETCORE_URLS="http://127.0.0.1:$tickets_port" dotnet "$ETICKET_GRAPH_DLL"
+if [ -n "$replica_port" ]; then
+  start "second tickets subgraph" "http://127.0.0.1:$replica_port/health" \
+    env ETicket__Role=Tickets ASPNETCORE_URLS="http://127.0.0.1:$replica_port" dotnet "$ETICKET_GRAPH_DLL"
+fi
 start gateway "http://127.0.0.1:$gateway_port/readiness" \
   env ETICKET_MEMBERS_URL="http://127.0.0.1:$members_port/graphql" \
   ETICKET_TICKETS_URL="http://127.0.0.1:$tickets_port/graphql" \

@@ -19,6 +19,8 @@ public sealed record FanOutResult(
     double IdleCpuSecondsPerSecond,
     double PublishSeconds,
     double BytesPerIdleConnection,
+    double? ManagedBytesPerIdleConnection,
+    string CpuByServer,
     string SampleMessage)
 {
     /// <summary>All server CPU during the publishing phase (mutations included), per delivery.</summary>
@@ -36,7 +38,7 @@ public static class FanOutRun
 {
     public const string Query = "subscription { listingPublished(category: CONCERT) { id title price seller { nickname } } }";
 
-    public static async Task<FanOutResult> RunAsync(Topology topology, int subscribers, int publishes, double rate, string runName, TextWriter log)
+    public static async Task<FanOutResult> RunAsync(Topology topology, int subscribers, int publishes, double rate, string runName, string repoRoot, string dataDirectory, TextWriter log)
     {
         using var publisher = new Publisher(topology.GraphQL);
         await publisher.SignInAsync("13900000000", "基准卖家");
@@ -45,13 +47,16 @@ public static class FanOutRun
             await publisher.PublishAsync(5, rate, runName + "-warm-up");
         await Task.Delay(2000);
 
-        GC.Collect();
+        var managedBefore = await ManagedBytesAsync(topology, repoRoot, dataDirectory, "before", log);
         var residentBefore = ProcessMeter.ResidentBytes(topology.Servers);
         await using var clients = await Subscribers.ConnectAsync(topology.GraphQL, Query, subscribers, publishes, log);
         await Task.Delay(5000);
         var residentAfter = ProcessMeter.ResidentBytes(topology.Servers);
         var perConnection = (double)(residentAfter - residentBefore) / subscribers;
-        log.WriteLine($"    {subscribers:N0} subscribers connected; servers grew {(residentAfter - residentBefore) / 1048576.0:F1} MB: {perConnection / 1024:F1} KB per connection");
+        var managedAfter = await ManagedBytesAsync(topology, repoRoot, dataDirectory, "connected", log);
+        double? managedPerConnection = managedBefore is { } b && managedAfter is { } a ? (double)(a - b) / subscribers : null;
+        log.WriteLine($"    {subscribers:N0} subscribers connected; servers grew {(residentAfter - residentBefore) / 1048576.0:F1} MB resident: {perConnection / 1024:F1} KB per connection" +
+                      (managedPerConnection is { } m ? $" ({m / 1024:F1} KB live managed)" : ""));
 
         var idleStart = ProcessMeter.CpuSeconds(topology.Servers);
         var idleWatch = Stopwatch.StartNew();
@@ -59,6 +64,7 @@ public static class FanOutRun
         var idleRate = (ProcessMeter.CpuSeconds(topology.Servers) - idleStart) / idleWatch.Elapsed.TotalSeconds;
 
         var cpuStart = ProcessMeter.CpuSeconds(topology.Servers);
+        var cpuStartEach = topology.Servers.Select(server => ProcessMeter.CpuSeconds(server.Pid)).ToArray();
         var watch = Stopwatch.StartNew();
         var sent = await publisher.PublishAsync(publishes, rate, runName);
         var expected = (long)subscribers * publishes;
@@ -67,14 +73,29 @@ public static class FanOutRun
             await Task.Delay(50);
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpu = ProcessMeter.CpuSeconds(topology.Servers) - cpuStart;
+        var cpuByServer = string.Join(", ", topology.Servers.Select((server, i) =>
+            $"{server.Name} {(ProcessMeter.CpuSeconds(server.Pid) - cpuStartEach[i]) * 1e6 / Math.Max(1, clients.Delivered):F1}"));
 
         var latencies = clients.LatenciesMs(sent);
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         var result = new FanOutResult(topology.Name, subscribers, publishes, rate, expected, clients.Delivered, clients.Failed, clients.FirstFailure,
-            Percentile(0.50), Percentile(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], cpu, idleRate, elapsed, perConnection, clients.SampleMessage);
+            Percentile(0.50), Percentile(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], cpu, idleRate, elapsed, perConnection, managedPerConnection, cpuByServer, clients.SampleMessage);
         log.WriteLine($"    delivered {result.Delivered:N0} of {expected:N0}; p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms; " +
-                      $"server CPU {cpu:F2} s = {result.CpuMicrosPerDelivery:F1} µs per delivery ({result.NetCpuMicrosPerDelivery:F1} net of idle)");
+                      $"server CPU {cpu:F2} s = {result.CpuMicrosPerDelivery:F1} µs per delivery ({result.NetCpuMicrosPerDelivery:F1} net of idle; µs by process: {cpuByServer})");
         return result;
+    }
+
+    /// <summary>The live managed heap of the .NET servers (not the gateway), summed; null when a dump failed.</summary>
+    private static async Task<long?> ManagedBytesAsync(Topology topology, string repoRoot, string dataDirectory, string label, TextWriter log)
+    {
+        long total = 0;
+        foreach (var server in topology.Servers.Where(s => s.IsDotNet))
+        {
+            if (await ManagedHeap.LiveBytesAsync(server.Pid, repoRoot, dataDirectory, $"{server.Name}-{label}", log) is not { } bytes)
+                return null;
+            total += bytes;
+        }
+        return total;
     }
 }

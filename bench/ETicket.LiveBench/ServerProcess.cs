@@ -14,6 +14,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    public string Name => _name;
+
+    /// <summary>A platform process (not the Node gateway): its managed heap can be dumped.</summary>
+    public bool IsDotNet { get; private init; }
+
     public int Port { get; }
 
     public Uri GraphQL => new($"http://127.0.0.1:{Port}/graphql");
@@ -41,7 +46,7 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new ServerProcess(process, name, port);
+        var server = new ServerProcess(process, name, port) { IsDotNet = fileName == "dotnet" };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)

@@ -5,14 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { post, repoRoot, startPlatform } from './lib/platform.mjs';
+import { post, repoRoot, signIn, startPlatform } from './lib/platform.mjs';
 
 const artifacts = process.env.ETICKET_ARTIFACTS ?? join(repoRoot, 'artifacts');
 // The system Chromium (apt-get install chromium); playwright-core never downloads a browser.
 const chromiumPath = process.env.ETICKET_CHROMIUM ?? '/usr/bin/chromium';
 const query = '{ listings(first: 1) { totalCount } }';
 
-test('the IDE at /graphql/ loads the schema and runs a query, talking only to the platform', { timeout: 180_000 }, async () => {
+test('the IDE at /graphql/ loads the schema, runs a query and a subscription, talking only to the platform', { timeout: 180_000 }, async () => {
   mkdirSync(artifacts, { recursive: true });
   const platform = await startPlatform();
   const profile = mkdtempSync(join(tmpdir(), 'eticket-ide-'));
@@ -30,7 +30,12 @@ test('the IDE at /graphql/ loads the schema and runs a query, talking only to th
     // Context-wide, so the service worker's own fetches are recorded too.
     context.on('request', (request) => contacted.push(request.url()));
     page = context.pages()[0] ?? await context.newPage();
-    page.on('websocket', (socket) => contacted.push(socket.url()));
+    // The IDE's worker opens its WebSockets for the page; what the server sends on them is recorded.
+    const received = [];
+    page.on('websocket', (socket) => {
+      contacted.push(socket.url());
+      socket.on('framereceived', (frame) => received.push(String(frame.payload)));
+    });
     page.setDefaultTimeout(30_000);
     await context.clock.install(); // time runs as usual; installed so the test can skip ahead
     const posts = [];
@@ -77,6 +82,35 @@ test('the IDE at /graphql/ loads the schema and runs a query, talking only to th
     const { totalCount } = result.data.listings;
     await page.getByRole('code').filter({ hasText: `"totalCount": ${totalCount}` }).waitFor();
     await page.screenshot({ path: join(artifacts, 'ide.png') });
+
+    // A subscription: the IDE ("Auto" protocol) opens a WebSocket to the API with graphql-transport-ws
+    // (SSE would be its fallback) and shows each event as it arrives.
+    const city = `IDE-${Date.now()}`;
+    await page.getByRole('textbox', { name: /^Editor content/ }).first().focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText(`subscription { listingPublished(city: "${city}") { title seller { nickname } } }`);
+    await page.getByRole('treeitem', { name: 'Subscription' }).waitFor(); // the IDE has parsed the new text
+    await page.getByRole('button', { name: 'Run ▷' }).click();
+    // Events published before the IDE's subscription is live reach nobody: publish until one shows.
+    const seller = await signIn(platform.graphql, '13700000001', 'IDE seller');
+    let shown;
+    for (let attempt = 0; attempt < 20 && !shown; attempt++) {
+      const title = `IDE concert ${attempt}`;
+      const { body } = await post(platform.graphql,
+        'mutation($input: PublishListingInput!) { publishListing(input: $input) { errors { message } } }',
+        { token: seller.token, variables: { input: {
+          category: 'CONCERT', title, faceValue: '100', price: '100', ticketCode: `IDE-${city}-${attempt}`, city, venue: 'Hall',
+          startsAt: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+        } } });
+      assert.deepEqual(body.data.publishListing.errors, []);
+      shown = await page.getByRole('code').filter({ hasText: `"title": "${title}"` }).waitFor({ timeout: 2_000 })
+        .then(() => title, () => undefined);
+    }
+    assert.ok(shown, 'no published listing showed up in the response panel');
+    await page.getByRole('code').filter({ hasText: '"nickname": "IDE seller"' }).waitFor();
+    assert.ok(received.includes('{"type":"connection_ack"}'), 'the IDE spoke graphql-transport-ws');
+    assert.ok(received.some((frame) => frame.includes('"type":"next"') && frame.includes(shown)), 'the event came over the WebSocket');
+    await page.screenshot({ path: join(artifacts, 'ide-subscription.png') });
 
     // useBrowserUrlAsEndpoint resolves "/graphql" against the page (/graphql/): the API itself.
     assert.deepEqual([...new Set(posts)], [platform.graphql]);

@@ -13,6 +13,12 @@ public static class ErrorCodes
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string RateLimited = "RATE_LIMITED";
     public const string LiveUpdatesUnavailable = "LIVE_UPDATES_UNAVAILABLE";
+
+    /// <summary>A WebSocket already runs as many operations as it may (ETicket:Subscriptions:MaxSubscriptionsPerConnection).</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+
+    /// <summary>The member already holds as many streaming connections as they may (ETicket:Subscriptions:MaxConnectionsPerMember).</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };
@@ -52,6 +58,8 @@ public sealed class ContractErrorInfoProvider : IErrorInfoProvider
     private static string CodeFor(AccessDenial denial) =>
         denial == AccessDenial.Unauthenticated ? ErrorCodes.Unauthenticated : ErrorCodes.Forbidden;
 
+    // The contract's codes, and those of live updates (docs/subscriptions.md); any other code is not ours to pass on.
     private static bool IsContractCode(string code) => code is ErrorCodes.Unauthenticated or ErrorCodes.Forbidden
-        or ErrorCodes.BadUserInput or ErrorCodes.QueryTooComplex or ErrorCodes.RateLimited or ErrorCodes.InternalServerError;
+        or ErrorCodes.BadUserInput or ErrorCodes.QueryTooComplex or ErrorCodes.RateLimited or ErrorCodes.InternalServerError
+        or ErrorCodes.LiveUpdatesUnavailable or ErrorCodes.TooManySubscriptions or ErrorCodes.TooManyConnections;
 }

@@ -54,6 +54,7 @@ public static class GraphRegistration
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddStreamingTransports();
         services.AddSingleton<Live.LiveEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveEvents>());
         services.AddSingleton<Live.SubscriptionGroups>();

@@ -36,6 +36,7 @@ public static class PlatformHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(platform);
+        services.AddSingleton(network);
         services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
         services.AddOptions<Domain.Orders.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Domain.Orders.MarketplaceOptions>, Domain.Orders.MarketplaceOptionsValidation>();
@@ -68,14 +69,27 @@ public static class PlatformHost
         app.UseTrustedProxies(network, role);
         app.UseExceptionHandler(errors => errors.Run(InternalErrorResponse.WriteAsync));
         app.UseIde(GraphQLPath);
+        app.UseStreamingTransports();
         // Routing after the IDE: routing ignores a trailing slash, so it would match /graphql/ to the
         // API's /graphql endpoint, and static files skip requests that already have an endpoint.
         app.UseRouting();
+        // One address, four transports: a WebSocket upgrade (graphql-transport-ws), Server-Sent Events
+        // (Accept: text/event-stream), else GraphQL over HTTP (docs/http-api.md, docs/subscriptions.md).
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.MapPost(GraphQLPath, endpoint.HandlePostAsync);
-        app.MapGet(GraphQLPath, endpoint.HandleGetAsync);
+        var webSockets = app.Services.GetRequiredService<Transport.WebSockets.GraphQLWebSocketEndpoint>();
+        var eventStreams = app.Services.GetRequiredService<Transport.EventStreams.GraphQLEventStreamEndpoint>();
+        RequestDelegate post = http => MediaTypes.PrefersEventStream(http.Request.Headers.Accept)
+            ? eventStreams.HandlePostAsync(http)
+            : endpoint.HandlePostAsync(http);
+        RequestDelegate get = http => http.WebSockets.IsWebSocketRequest ? webSockets.HandleAsync(http)
+            : MediaTypes.PrefersEventStream(http.Request.Headers.Accept) ? eventStreams.HandleGetAsync(http)
+            : endpoint.HandleGetAsync(http);
+        // WebSockets over HTTP/2 (RFC 8441) arrive as CONNECT, which the GET endpoint does not match.
+        RequestDelegate other = http => http.WebSockets.IsWebSocketRequest ? webSockets.HandleAsync(http) : endpoint.HandleUnsupportedMethodAsync(http);
+        app.MapPost(GraphQLPath, post);
+        app.MapGet(GraphQLPath, get);
         // No method constraint: routing prefers the GET and POST endpoints, this answers every other method.
-        app.Map(GraphQLPath, endpoint.HandleUnsupportedMethodAsync);
+        app.Map(GraphQLPath, other);
         app.MapHealthChecks("/health");
         return app;
     }

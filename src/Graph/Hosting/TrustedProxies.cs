@@ -45,15 +45,40 @@ public static class TrustedProxies
         // Its defaults trust loopback; only what is configured counts.
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
-        foreach (var entry in network.TrustedProxies)
+        foreach (var trusted in Parse(network))
+            options.KnownIPNetworks.Add(trusted);
+        // Kept before the addresses are rewritten: who is actually connected (FromTrustedProxy).
+        app.Use((http, next) =>
         {
-            if (System.Net.IPNetwork.TryParse(entry, out var trustedNetwork))
-                options.KnownIPNetworks.Add(trustedNetwork);
-            else if (IPAddress.TryParse(entry, out var trustedAddress))
-                options.KnownProxies.Add(trustedAddress);
-            else
-                throw new InvalidOperationException($"{Setting} holds \"{entry}\", which is neither an IP address nor a CIDR network (e.g. 10.0.0.0/8).");
-        }
+            http.Features.Set(new ConnectedPeer(http.Connection.RemoteIpAddress));
+            return next(http);
+        });
         app.UseForwardedHeaders(options);
     }
+
+    /// <summary>The configured proxies, each as a network (an address is a network of one).</summary>
+    public static IReadOnlyList<System.Net.IPNetwork> Parse(NetworkOptions network) =>
+    [
+        .. network.TrustedProxies.Select(entry =>
+            System.Net.IPNetwork.TryParse(entry, out var trustedNetwork) ? trustedNetwork
+            : IPAddress.TryParse(entry, out var trustedAddress) ? new System.Net.IPNetwork(trustedAddress, trustedAddress.GetAddressBytes().Length * 8)
+            : throw new InvalidOperationException($"{Setting} holds \"{entry}\", which is neither an IP address nor a CIDR network (e.g. 10.0.0.0/8).")),
+    ];
+
+    /// <summary>
+    /// Whether the connection itself comes from a trusted proxy, whatever client it forwards for (the
+    /// peer address before forwarded headers were applied).
+    /// </summary>
+    public static bool FromTrustedProxy(HttpContext http, IReadOnlyList<System.Net.IPNetwork> proxies)
+    {
+        var peer = http.Features.Get<ConnectedPeer>()?.Address ?? http.Connection.RemoteIpAddress;
+        if (peer is null)
+            return false;
+        if (peer.IsIPv4MappedToIPv6)
+            peer = peer.MapToIPv4();
+        return proxies.Any(network => network.Contains(peer));
+    }
 }
+
+/// <summary>The address of the connection's other end, before forwarded headers name the client instead.</summary>
+public sealed record ConnectedPeer(IPAddress? Address);

@@ -15,12 +15,16 @@ public sealed class LiveEvents(ILiveEventFanout fanout, IServiceScopeFactory sco
     // Broadcasts arrive one at a time from the fan-out's reader, as a Subject requires.
     private readonly Subject<LiveEvent> _events = new();
     private IDisposable? _listening;
+    private int _interruptions;
 
     /// <summary>Whether events reach this process now (false while Redis is unreachable).</summary>
     public bool IsAvailable => fanout.IsAvailable;
 
     /// <summary>Raised when the fan-out is lost: every subscription in this process has stopped receiving.</summary>
     public event Action<string>? Interrupted;
+
+    /// <summary>How many times the fan-out was lost so far; counted before <see cref="Interrupted"/> is raised.</summary>
+    public int Interruptions => Volatile.Read(ref _interruptions);
 
     /// <summary>
     /// The <typeparamref name="TResult"/> each event of type <typeparamref name="TEvent"/> is about,
@@ -69,7 +73,11 @@ public sealed class LiveEvents(ILiveEventFanout fanout, IServiceScopeFactory sco
             logger.LogWarning("Ignored live event #{Sequence} of unknown type {Type}", envelope.Sequence, envelope.Type);
     }
 
-    void ILiveEventListener.OnInterrupted(string reason) => Interrupted?.Invoke(reason);
+    void ILiveEventListener.OnInterrupted(string reason)
+    {
+        Interlocked.Increment(ref _interruptions);
+        Interrupted?.Invoke(reason);
+    }
 
     void ILiveEventListener.OnResumed()
     {

@@ -54,8 +54,11 @@ public sealed class SubscriptionGroups
     /// </summary>
     public async Task<SubscribeOutcome> SubscribeAsync(GraphQLHttpRequest request, GraphQLDocument document, ClaimsPrincipal? user, ISubscriptionSink sink)
     {
+        // Read before the check: an interruption from here on may miss this subscription's group (not
+        // yet registered, or a new one replacing a group it just ended), so it is checked again below.
+        var interruptions = _live.Interruptions;
         if (!_live.IsAvailable)
-            return SubscribeOutcome.Refused(LiveUpdatesUnavailable("Live updates are unavailable right now (the event fan-out is unreachable); try again shortly."));
+            return Unavailable();
 
         var viewer = ViewerDependence.Selects(document, _viewerFields.Value)
             ? user?.FindFirstValue(Viewer.MemberIdClaim) ?? ""
@@ -68,12 +71,21 @@ public sealed class SubscriptionGroups
             if (member is null)
                 continue; // It closed as we found it; the next one is new.
             var refusal = await group.StartOnceAsync(request, document, viewer is null ? Anonymous : user ?? Anonymous);
+            if (refusal is null && _live.Interruptions != interruptions && !group.IsClosed)
+            {
+                // Live updates were lost while it started and nothing ended it: it would miss events silently.
+                member.Dispose();
+                return Unavailable();
+            }
             if (refusal is null)
                 return SubscribeOutcome.Subscribed(member);
             member.Dispose();
             return SubscribeOutcome.Refused(refusal);
         }
     }
+
+    private static SubscribeOutcome Unavailable() =>
+        SubscribeOutcome.Refused(LiveUpdatesUnavailable("Live updates are unavailable right now (the event fan-out is unreachable); try again shortly."));
 
     private void EndAll(string reason)
     {
@@ -103,6 +115,16 @@ public sealed class SubscriptionGroups
         private Task<ExecutionResult?>? _start;
         private AsyncServiceScope? _scope;
         private IDisposable? _stream;
+
+        /// <summary>Whether it stopped: ended (its members were told) or left by everyone.</summary>
+        public bool IsClosed
+        {
+            get
+            {
+                lock (_gate)
+                    return _closed;
+            }
+        }
 
         public Member? TryJoin(ISubscriptionSink sink)
         {

@@ -13,6 +13,9 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
 {
     private const string AllowedMethods = "GET, POST";
 
+    public const string SubscriptionsElsewhere =
+        "Subscriptions are served over WebSocket (subprotocol graphql-transport-ws) and Server-Sent Events (Accept: text/event-stream) at this address.";
+
     public Task HandlePostAsync(HttpContext http) => RespondAsync(http, isGet: false);
 
     public Task HandleGetAsync(HttpContext http)
@@ -50,8 +53,14 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
                 await WriteResultAsync(http, new ExecutionResult(parseError), mediaType);
                 return;
             }
+            // A stream cannot be answered with one JSON body: say where subscriptions are served.
+            if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
+            {
+                await WriteResultAsync(http, new ExecutionResult(ErrorCodes.Error(ErrorCodes.BadUserInput, SubscriptionsElsewhere)), mediaType);
+                return;
+            }
             // GET must be safe: a link, a prefetch or a cache must never change anything.
-            if (isGet && SelectsMutation(document, request.OperationName))
+            if (isGet && OperationSelection.Selects(document, request.OperationName, OperationType.Mutation))
             {
                 http.Response.Headers.Allow = "POST";
                 throw new RequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
@@ -82,34 +91,6 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
         : result.Errors?.Any(error => error is UnhandledError) == true ? StatusCodes.Status500InternalServerError
         : StatusCodes.Status400BadRequest;
 
-    private Task WriteProblemAsync(HttpContext http, RequestProblem problem, string mediaType)
-    {
-        http.Response.StatusCode = problem.Status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        var code = problem.Status == StatusCodes.Status401Unauthorized ? ErrorCodes.Unauthenticated : ErrorCodes.BadUserInput;
-        var result = new ExecutionResult(ErrorCodes.Error(code, problem.Message));
-        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-    }
-
-    /// <summary>The operation GraphQL would run: the named one, or the only one; an ambiguous choice is the executer's error.</summary>
-    private static bool SelectsMutation(GraphQLDocument document, string? operationName)
-    {
-        GraphQLOperationDefinition? selected = null;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is not GraphQLOperationDefinition operation)
-                continue;
-            if (operationName is null)
-            {
-                if (selected is not null)
-                    return false;
-                selected = operation;
-            }
-            else if (operation.Name?.StringValue == operationName)
-            {
-                return operation.Operation == OperationType.Mutation;
-            }
-        }
-        return operationName is null && selected?.Operation == OperationType.Mutation;
-    }
+    private Task WriteProblemAsync(HttpContext http, RequestProblem problem, string mediaType) =>
+        ProblemResponse.WriteAsync(http, problem, mediaType, serializer);
 }

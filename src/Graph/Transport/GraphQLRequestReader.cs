@@ -81,6 +81,17 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
             throw Problem("The request body must be a JSON object with a `query` (batches are not supported).");
+        return FromJsonObject(root);
+    }
+
+    /// <summary>
+    /// The request parameters of a JSON object (a POST body, a WebSocket <c>subscribe</c> payload);
+    /// a <see cref="RequestProblem"/> says what is wrong with them.
+    /// </summary>
+    public GraphQLHttpRequest FromJsonObject(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            throw Problem("The request must be a JSON object with a `query`.");
         return new GraphQLHttpRequest(
             Query: RequiredString(root, "query"),
             OperationName: OptionalString(root, "operationName"),

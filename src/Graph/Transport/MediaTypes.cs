@@ -7,6 +7,7 @@ public static class MediaTypes
 {
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
+    public const string EventStream = "text/event-stream";
 
     /// <summary>A POST body must be JSON, in UTF-8 when a charset is given.</summary>
     public static bool IsJsonRequest(string? contentType) =>
@@ -37,6 +38,23 @@ public static class MediaTypes
                 (best, bestQuality) = (candidate, quality);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Whether the client asks for Server-Sent Events (GraphQL over SSE): it names text/event-stream
+    /// itself (a wildcard does not count), at least as strongly as any JSON type it accepts.
+    /// </summary>
+    public static bool PrefersEventStream(IList<string>? acceptHeaders)
+    {
+        if (acceptHeaders is null || !MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted))
+            return false;
+        var eventStream = accepted.Where(range => range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase))
+            .Select(range => range.Quality ?? 1).DefaultIfEmpty(0).Max();
+        if (eventStream <= 0)
+            return false;
+        var json = accepted.Where(range => !range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && Negotiate([range.ToString()]) is not null)
+            .Select(range => range.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return eventStream >= json;
     }
 
     public static bool WantsHtml(IList<string>? acceptHeaders) =>

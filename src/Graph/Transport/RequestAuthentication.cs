@@ -13,6 +13,10 @@ namespace ETicket.Graph.Transport;
 /// </summary>
 public static class RequestAuthentication
 {
+    public const string NotBearerMessage = "Send the access token as `Authorization: Bearer <token>`.";
+    public const string ExpiredMessage = "The access token has expired; refresh the session or sign in again.";
+    public const string InvalidMessage = "The access token is invalid; sign in again.";
+
     public static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
         if (!http.Request.Headers.ContainsKey(HeaderNames.Authorization))
@@ -24,10 +28,9 @@ public static class RequestAuthentication
         // RFC 6750 §3.1: no error code when the header carried no bearer token at all (e.g. Basic).
         var (challenge, message) = result.Failure switch
         {
-            null => ("Bearer", "Send the access token as `Authorization: Bearer <token>`."),
-            SecurityTokenExpiredException => ("Bearer error=\"invalid_token\", error_description=\"The access token expired\"",
-                "The access token has expired; refresh the session or sign in again."),
-            _ => ("Bearer error=\"invalid_token\"", "The access token is invalid; sign in again."),
+            null => ("Bearer", NotBearerMessage),
+            SecurityTokenExpiredException => ("Bearer error=\"invalid_token\", error_description=\"The access token expired\"", ExpiredMessage),
+            _ => ("Bearer error=\"invalid_token\"", InvalidMessage),
         };
         http.Response.Headers.WWWAuthenticate = challenge;
         throw new RequestProblem(StatusCodes.Status401Unauthorized, message);

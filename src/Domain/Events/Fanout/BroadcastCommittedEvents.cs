@@ -24,13 +24,16 @@ public sealed class BroadcastCommittedEvents(IEventBus bus, ILiveEventFanout fan
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // After every service stopped, the relay included: hosted services stop in reverse order, and the
+    // relay, registered first, stops last. What it relays until then is marked as handed over, so it
+    // must still be broadcast, or other processes' subscribers would miss it without being told.
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
         return Task.CompletedTask;
     }
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task BroadcastAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

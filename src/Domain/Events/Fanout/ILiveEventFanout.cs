@@ -26,6 +26,9 @@ public interface ILiveEventListener
     /// <summary>The fan-out was lost: events broadcast from now until <see cref="OnResumed"/> do not arrive.</summary>
     void OnInterrupted(string reason);
 
-    /// <summary>The fan-out is back: events arrive again.</summary>
+    /// <summary>
+    /// The fan-out is back, or reachable for the first time after a start without it: every event
+    /// broadcast from now on arrives.
+    /// </summary>
     void OnResumed();
 }

@@ -1,0 +1,54 @@
+namespace ETicket.Graph.Transport;
+
+/// <summary>
+/// Counts the signed-in streaming connections (WebSocket and SSE) each member holds open in this
+/// process, so one account cannot hold an unbounded share of the server's sockets and subscriptions.
+/// </summary>
+public sealed class MemberConnections(Microsoft.Extensions.Options.IOptions<SubscriptionOptions> options)
+{
+    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    public int Limit => options.Value.MaxConnectionsPerMember;
+
+    /// <summary>A place for one more connection of <paramref name="memberId"/> (dispose it when the connection ends), or null at the limit.</summary>
+    public IDisposable? TryOpen(string memberId)
+    {
+        lock (_open)
+        {
+            var count = _open.GetValueOrDefault(memberId);
+            if (count >= Limit)
+                return null;
+            _open[memberId] = count + 1;
+        }
+        return new Place(this, memberId);
+    }
+
+    /// <summary>How many connections <paramref name="memberId"/> holds now.</summary>
+    public int OpenBy(string memberId)
+    {
+        lock (_open)
+            return _open.GetValueOrDefault(memberId);
+    }
+
+    private void Release(string memberId)
+    {
+        lock (_open)
+        {
+            if (_open.GetValueOrDefault(memberId) <= 1)
+                _open.Remove(memberId);
+            else
+                _open[memberId]--;
+        }
+    }
+
+    private sealed class Place(MemberConnections owner, string memberId) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                owner.Release(memberId);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using GraphQLParser.AST;
+
+namespace ETicket.Graph.Transport;
+
+/// <summary>Which operation of a document a request runs, so a transport can route it before executing.</summary>
+public static class OperationSelection
+{
+    /// <summary>
+    /// The operation GraphQL would run: the named one, or the only one. Null when the choice is
+    /// ambiguous or names nothing; executing then answers with the executer's own error.
+    /// </summary>
+    public static GraphQLOperationDefinition? Find(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+                continue;
+            if (operationName is null)
+            {
+                if (selected is not null)
+                    return null;
+                selected = operation;
+            }
+            else if (operation.Name?.StringValue == operationName)
+            {
+                return operation;
+            }
+        }
+        return operationName is null ? selected : null;
+    }
+
+    public static bool Selects(GraphQLDocument document, string? operationName, OperationType type) =>
+        Find(document, operationName)?.Operation == type;
+}

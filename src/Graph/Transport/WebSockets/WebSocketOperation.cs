@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using ETicket.Graph.Common;
+using ETicket.Graph.Live;
+using GraphQL;
+using GraphQLParser.AST;
+
+namespace ETicket.Graph.Transport.WebSockets;
+
+/// <summary>
+/// One operation a client started with <c>subscribe</c>: a subscription streams <c>next</c> until it
+/// ends or the client sends <c>complete</c>; a query or mutation answers one <c>next</c>, then
+/// <c>complete</c>. Requests the client can get wrong end in an <c>error</c> message instead.
+/// </summary>
+internal sealed class WebSocketOperation(WebSocketConnection connection, string id, GraphQLHttpRequest request) : ISubscriptionSink
+{
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly ReadOnlyMemory<byte> _nextHead = ServerMessages.NextHead(id);
+    private IDisposable? _subscription;
+    private bool _done;
+
+    public string Id => id;
+
+    /// <summary>Runs the operation in the background of the connection's reader, so pings and completes keep flowing.</summary>
+    public async Task RunAsync()
+    {
+        try
+        {
+            await ExecuteAsync();
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+        {
+            // The client completed the operation, or the connection ended: nothing to send.
+        }
+        catch (Exception ex)
+        {
+            connection.Endpoint.Logger.LogError(ex, "WebSocket operation {OperationId} failed", id);
+            Finish(ServerMessages.Error(id, ResultJson.ErrorsOf(connection.Endpoint.Serializer, ErrorCodes.InternalServerError,
+                "Something went wrong on our side. Please try again later.")));
+        }
+    }
+
+    private async Task ExecuteAsync()
+    {
+        var endpoint = connection.Endpoint;
+        if (!endpoint.Executor.TryParse(request.Query, out var document, out var parseError))
+        {
+            Finish(ErrorMessage(new ExecutionResult(parseError)));
+            return;
+        }
+        if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
+        {
+            var outcome = await endpoint.Groups.SubscribeAsync(request, document, connection.User, this);
+            if (outcome.Subscription is { } subscription)
+                Attach(subscription);
+            else
+                Finish(ErrorMessage(outcome.Refusal!));
+            return;
+        }
+
+        // A scope per operation: operations on one socket run side by side, and a DbContext is not thread-safe.
+        await using var scope = endpoint.Scopes.CreateAsyncScope();
+        // A copy, so a sign-in over the socket (which adds the new member's identity for the rest of
+        // its request) does not change who the connection is.
+        var user = connection.User is { } member ? new ClaimsPrincipal(member.Identities) : null;
+        var result = await endpoint.Executor.ExecuteAsync(request, document, user, connection.RemoteAddress, scope.ServiceProvider, _cancel.Token);
+        if (!result.Executed)
+        {
+            Finish(ErrorMessage(result));
+            return;
+        }
+        Next(ResultJson.Of(endpoint.Serializer, result));
+        Finish(ServerMessages.Complete(id));
+    }
+
+    /// <summary>The client sent <c>complete</c> or the connection ended: stop, and send nothing more.</summary>
+    public void Cancel() => Finish(null);
+
+    public void Next(ReadOnlyMemory<byte> result)
+    {
+        if (!Volatile.Read(ref _done))
+            connection.Send(new OutgoingMessage(_nextHead, result, ServerMessages.NextTail));
+    }
+
+    public void End(ReadOnlyMemory<byte>? errors) =>
+        Finish(errors is { } json ? ServerMessages.Error(id, json) : ServerMessages.Complete(id));
+
+    private OutgoingMessage ErrorMessage(ExecutionResult result) => ServerMessages.Error(id, ResultJson.ErrorsOf(connection.Endpoint.Serializer, result));
+
+    /// <summary>Keeps the subscription until the operation ends; one that ended while it started is dropped at once.</summary>
+    private void Attach(IDisposable subscription)
+    {
+        lock (_gate)
+        {
+            if (!_done)
+            {
+                _subscription = subscription;
+                return;
+            }
+        }
+        subscription.Dispose();
+    }
+
+    /// <summary>Ends the operation once: its last message (if any), then it frees its id and its subscription.</summary>
+    private void Finish(OutgoingMessage? last)
+    {
+        IDisposable? subscription;
+        lock (_gate)
+        {
+            if (_done)
+                return;
+            Volatile.Write(ref _done, true);
+            subscription = _subscription;
+        }
+        connection.Forget(this);
+        if (last is { } message)
+            connection.Send(message);
+        subscription?.Dispose();
+        _cancel.Cancel();
+    }
+}
