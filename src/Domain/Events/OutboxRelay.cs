@@ -14,7 +14,8 @@ namespace ETicket.Domain.Events;
 /// after the bus took it, so a crash in between re-delivers it rather than losing it. Of several
 /// processes sharing the database, the one holding the <see cref="RelayLease"/> relays.
 /// </summary>
-public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger)
+public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger,
+    Fanout.ILiveEventFanout? fanout = null)
     : BackgroundService
 {
     private const int BatchSize = 100;
@@ -79,6 +80,15 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
+        if (fanout is { IsAvailable: false })
+        {
+            // This process cannot broadcast (its Redis connection is down): what it relayed now would
+            // reach none of the other processes' subscribers, who would not even be told. It lets go of
+            // the lease, so a process that can broadcast relays instead; while none can, the events wait
+            // in the outbox.
+            await RelayLease.ReleaseAsync(db, InstanceId, clock.Now(), cancellationToken);
+            return 0;
+        }
         if (!await RelayLease.TryHoldAsync(db, InstanceId, clock.Now(), LeaseDuration, cancellationToken))
             return 0;
         var pending = await db.OutboxMessages

@@ -10,6 +10,8 @@ public sealed class SubscriptionSettingsTests
     [InlineData("MaxQueuedMessages", "0", "must be at least 1")]
     [InlineData("MaxSubscriptionsPerConnection", "0", "must be at least 1")]
     [InlineData("MaxConnectionsPerMember", "-1", "must be at least 1")]
+    [InlineData("MaxSubscriptionsPerProxyConnection", "0", "must be at least 1")]
+    [InlineData("MaxQueuedMessagesPerProxyConnection", "0", "must be at least 1")]
     [InlineData("ConnectionInitTimeout", "00:00:00", "must be longer than zero")]
     [InlineData("KeepAliveInterval", "00:00:00", "must be longer than zero")]
     [InlineData("CloseTimeout", "-00:00:01", "must be longer than zero")]
