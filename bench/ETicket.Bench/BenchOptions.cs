@@ -21,7 +21,9 @@ public sealed class BenchOptions
           --connections <n>          wrk connections (default 50)
           --threads <n>              wrk threads (default 2)
           --duration <s>             seconds per measured run (default 10)
-          --warmup <s>               seconds of warm-up per target before the first run (default 5)
+          --warmup <s>               seconds of warm-up per target before the first run (default 5), repeated while
+                                     the JIT is still busy (tiered compilation), up to --warmup-max
+          --warmup-max <s>           longest warm-up per target (default 40)
           --runs <n>                 measured runs per target; the report gives medians (default 3)
           --wrk <path>               the wrk executable (default wrk)
           --index [db:]<name>=<cols> also measure with this extra index, created by hand and dropped after;
@@ -45,6 +47,7 @@ public sealed class BenchOptions
     public int Threads { get; private init; } = 2;
     public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan WarmupMax { get; private init; } = TimeSpan.FromSeconds(40);
     public int Runs { get; private init; } = 3;
     public string Wrk { get; private init; } = "wrk";
     public IReadOnlyList<(DatabaseProvider? Provider, string Name, string Columns)> Indexes { get; private init; } = [];
@@ -108,6 +111,7 @@ public sealed class BenchOptions
             Threads = Int("threads", defaults.Threads),
             Duration = TimeSpan.FromSeconds(Int("duration", (int)defaults.Duration.TotalSeconds)),
             Warmup = TimeSpan.FromSeconds(Int("warmup", (int)defaults.Warmup.TotalSeconds)),
+            WarmupMax = TimeSpan.FromSeconds(Int("warmup-max", (int)defaults.WarmupMax.TotalSeconds)),
             Runs = Int("runs", defaults.Runs),
             Wrk = One("wrk") ?? defaults.Wrk,
             Indexes = values.Remove("index", out var indexes)

@@ -30,7 +30,8 @@ public sealed class Report(BenchOptions options)
         foreach (var line in Machine())
             md.AppendLine("- " + line);
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"- load: wrk {options.Threads} threads, {options.Connections} connections, {options.Warmup.TotalSeconds:F0} s warm-up per target, " +
+            $"- load: wrk {options.Threads} threads, {options.Connections} connections, warm-up per target in rounds of {options.Warmup.TotalSeconds:F0} s " +
+            $"until the JIT is idle (at most {options.WarmupMax.TotalSeconds:F0} s), " +
             $"then {options.Runs} runs of {options.Duration.TotalSeconds:F0} s per target, interleaved; figures are medians of the runs");
         md.AppendLine(CultureInfo.InvariantCulture, $"- load average before the run: {_loadBefore}; after: {LoadAverage()}").AppendLine();
 
@@ -83,16 +84,16 @@ public sealed class Report(BenchOptions options)
         foreach (var variant in provider.Variants.Where(v => v.Results.Count > 0))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### Runs ({variant.Name})").AppendLine();
-            md.AppendLine("CPU per request: this process (the server under load), MariaDB's server process, wrk; " +
+            md.AppendLine("CPU per request: this process (the server under load; jit = the part of it spent compiling), MariaDB's server process, wrk; " +
                           "foreign = other processes' share of the machine during the run, steal = the hypervisor's.").AppendLine();
-            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | db µs/req | wrk µs/req | foreign | steal |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | jit µs/req | db µs/req | wrk µs/req | foreign | steal |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var target in variant.Results)
             {
                 foreach (var (run, index) in target.Runs.Select((r, i) => (r, i + 1)))
                 {
                     md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Failures} | {run.AppCpuMicrosPerRequest:F0} | " +
+                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Failures} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | " +
                         $"{run.DbCpuMicrosPerRequest:F0} | {run.DriverCpuMicrosPerRequest:F0} | {run.Cpu.ForeignShare(target.Cores):P0} | {run.Cpu.StealShare(target.Cores):P0} |");
                 }
             }

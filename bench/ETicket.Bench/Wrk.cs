@@ -12,8 +12,12 @@ public sealed record LoadResult(
     long Requests,
     long Failures,
     double SecondsRun,
-    CpuShare Cpu)
+    CpuShare Cpu,
+    double JitSeconds)
 {
+    /// <summary>This process's JIT compiling during the run (counted in the app's CPU): near zero once warm.</summary>
+    public double JitMicrosPerRequest => JitSeconds * 1e6 / Math.Max(1, Requests);
+
     public double AppCpuMicrosPerRequest => Cpu.AppSeconds * 1e6 / Math.Max(1, Requests);
     public double DbCpuMicrosPerRequest => Cpu.DatabaseSeconds * 1e6 / Math.Max(1, Requests);
     public double DriverCpuMicrosPerRequest => Cpu.DriverSeconds * 1e6 / Math.Max(1, Requests);
@@ -43,6 +47,7 @@ public sealed partial class Wrk(string executable, int threads, int connections,
                  })
             start.ArgumentList.Add(arg);
 
+        var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         var before = cpu.Sample();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -58,10 +63,10 @@ public sealed partial class Wrk(string executable, int threads, int connections,
         var text = await output;
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {await errors}{text}");
-        return Parse(text, after.Since(before, driverSeconds));
+        return Parse(text, after.Since(before, driverSeconds), (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds);
     }
 
-    private static LoadResult Parse(string text, CpuShare cpu)
+    private static LoadResult Parse(string text, CpuShare cpu, double jitSeconds)
     {
         double Number(Regex regex)
         {
@@ -85,7 +90,8 @@ public sealed partial class Wrk(string executable, int threads, int connections,
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
             failures,
             double.Parse(requests.Groups[2].Value, CultureInfo.InvariantCulture) * (requests.Groups[3].Value == "m" ? 60 : 1),
-            cpu);
+            cpu,
+            jitSeconds);
     }
 
     private static Match Percentile(string text, string percent)

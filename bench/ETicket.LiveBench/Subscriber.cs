@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -16,6 +15,7 @@ public sealed class Subscriber : IAsyncDisposable
     private readonly long[] _arrivals;
     private readonly List<string>? _kept;
     private Task _receiving = Task.CompletedTask;
+    private byte[] _buffer = new byte[1024];
 
     private Subscriber(int capacity, bool keepMessages)
     {
@@ -52,23 +52,26 @@ public sealed class Subscriber : IAsyncDisposable
     {
         try
         {
-            while (await ReceiveTextAsync(CancellationToken.None) is { } message)
+            // The client shares the machine with the servers: messages are classified by their bytes,
+            // and decoded to text only when kept or unexpected.
+            while (await ReceiveAsync(CancellationToken.None) is var length and >= 0)
             {
                 var now = Stopwatch.GetTimestamp();
-                if (message.Contains("\"type\":\"next\"", StringComparison.Ordinal))
+                var message = _buffer.AsSpan(0, length);
+                if (message.IndexOf("\"type\":\"next\""u8) >= 0)
                 {
                     if (Received < _arrivals.Length)
                         _arrivals[Received] = now;
                     Received++;
-                    _kept?.Add(message);
+                    _kept?.Add(Encoding.UTF8.GetString(message));
                 }
-                else if (message.Contains("\"type\":\"ping\"", StringComparison.Ordinal))
+                else if (message.IndexOf("\"type\":\"ping\""u8) >= 0)
                 {
                     await SendAsync("""{"type":"pong"}""", CancellationToken.None);
                 }
-                else if (!message.Contains("\"type\":\"pong\"", StringComparison.Ordinal))
+                else if (message.IndexOf("\"type\":\"pong\""u8) < 0)
                 {
-                    Failure ??= message;
+                    Failure ??= Encoding.UTF8.GetString(message);
                 }
             }
             if (_socket.CloseStatus is { } status && status != WebSocketCloseStatus.NormalClosure)
@@ -84,32 +87,23 @@ public sealed class Subscriber : IAsyncDisposable
         _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
     /// <summary>One whole text message, or null when the server closed.</summary>
-    private async Task<string?> ReceiveTextAsync(CancellationToken cancellationToken)
+    private async Task<string?> ReceiveTextAsync(CancellationToken cancellationToken) =>
+        await ReceiveAsync(cancellationToken) is var length and >= 0 ? Encoding.UTF8.GetString(_buffer, 0, length) : null;
+
+    /// <summary>Reads one whole message into the buffer (growing it when needed); its length, or -1 when the server closed.</summary>
+    private async Task<int> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
+        var length = 0;
+        while (true)
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close)
-                    return null;
-                length += result.Count;
-                if (result.EndOfMessage)
-                    return Encoding.UTF8.GetString(buffer, 0, length);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (length == _buffer.Length)
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            var result = await _socket.ReceiveAsync(_buffer.AsMemory(length), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+                return -1;
+            length += result.Count;
+            if (result.EndOfMessage)
+                return length;
         }
     }
 

@@ -1,23 +1,34 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace ETicket.Domain.Common;
 
 /// <summary>Pieces for building SQL-translatable expression trees by hand.</summary>
 public static class ExpressionParts
 {
-    /// <summary>A value as a captured variable, so EF Core sends it as a SQL parameter and reuses the plan.</summary>
-    public static Expression Parameterized(object? value, Type type)
-    {
-        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(type), value)!;
-        return Expression.Field(Expression.Constant(holder), nameof(Holder<object>.Value));
-    }
+    private static readonly ConcurrentDictionary<Type, Func<object?, Expression>> Holders = new();
+
+    private static readonly MethodInfo HoldMethod = typeof(ExpressionParts).GetMethod(nameof(Hold), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>
+    /// A value as a captured variable, so EF Core sends it as a SQL parameter and reuses the plan.
+    /// Null for a value type stands for its default.
+    /// </summary>
+    public static Expression Parameterized(object? value, Type type) =>
+        Holders.GetOrAdd(type, static t => HoldMethod.MakeGenericMethod(t).CreateDelegate<Func<object?, Expression>>())(value);
 
     /// <summary>The body of <paramref name="lambda"/> with its parameter replaced by <paramref name="row"/>.</summary>
     public static Expression Rebind(LambdaExpression lambda, ParameterExpression row) =>
-        new ReplaceParameter(lambda.Parameters[0], row).Visit(lambda.Body);
+        lambda.Parameters[0] == row ? lambda.Body : new ReplaceParameter(lambda.Parameters[0], row).Visit(lambda.Body);
+
+    private static Expression Hold<TValue>(object? value) =>
+        Expression.Field(Expression.Constant(new Holder<TValue>(value is null ? default! : (TValue)value)), Holder<TValue>.ValueField);
 
     private sealed class Holder<TValue>(TValue value)
     {
+        public static readonly FieldInfo ValueField = typeof(Holder<TValue>).GetField(nameof(Value))!;
+
         public readonly TValue Value = value;
     }
 

@@ -33,7 +33,7 @@ public static class Money
     }
 
     /// <summary>Always two decimals, invariant culture: "120.00".</summary>
-    public static string Format(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Format(decimal amount) => amount.ToString("F2", CultureInfo.InvariantCulture);
 
     public static long ToCents(decimal amount) => (long)Math.Round(amount * 100m, MidpointRounding.ToEven);
 

@@ -59,7 +59,18 @@ public sealed record Page<T>(
     private static readonly Func<CancellationToken, Task<bool>> False = _ => Task.FromResult(false);
 }
 
-public sealed record PageItem<T>(T Node, string Cursor);
+/// <summary>One item of a page; its cursor is worked out when first asked for (a page usually shows one or none).</summary>
+public sealed class PageItem<T>(T node, Func<T, string> cursorOf)
+{
+    private string? _cursor;
+
+    public PageItem(T node, string cursor)
+        : this(node, _ => cursor) => _cursor = cursor;
+
+    public T Node { get; } = node;
+
+    public string Cursor => _cursor ??= cursorOf(Node);
+}
 
 /// <summary>A request that cannot be served as sent (bad paging, malformed cursor): BAD_USER_INPUT.</summary>
 public sealed class BadInputException(string message) : Exception(message);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ETicket.Domain.Common;
 
 namespace ETicket.Domain.Listings;
 
@@ -9,10 +10,27 @@ namespace ETicket.Domain.Listings;
 /// </summary>
 public static class EffectiveListingStatus
 {
-    public static Expression<Func<Listing, bool>> Is(ListingStatus status, DateTimeOffset now) => status switch
+    private static readonly ParameterExpression Row = Expression.Parameter(typeof(Listing), "l");
+    private static readonly Expression Status = Expression.Property(Row, nameof(Listing.Status));
+    private static readonly Expression ExpiresAt = Expression.Property(Row, nameof(Listing.ExpiresAt));
+
+    public static Expression<Func<Listing, bool>> Is(ListingStatus status, DateTimeOffset now) =>
+        Is(status, ExpressionParts.Parameterized(now, typeof(DateTimeOffset)));
+
+    /// <summary>Whether the filter for <paramref name="status"/> compares with the time (ON_SALE and EXPIRED do).</summary>
+    public static bool DependsOnTime(ListingStatus status) => status is ListingStatus.OnSale or ListingStatus.Expired;
+
+    /// <param name="now">The time as the query reads it (a SQL parameter).</param>
+    public static Expression<Func<Listing, bool>> Is(ListingStatus status, Expression now) => Expression.Lambda<Func<Listing, bool>>(status switch
     {
-        ListingStatus.OnSale => l => l.Status == ListingStatus.OnSale && l.ExpiresAt > now,
-        ListingStatus.Expired => l => l.Status == ListingStatus.Expired || (l.Status == ListingStatus.OnSale && l.ExpiresAt <= now),
-        _ => l => l.Status == status,
-    };
+        // status = 'OnSale' AND expiresAt > @now
+        ListingStatus.OnSale => Expression.AndAlso(StatusIs(ListingStatus.OnSale), Expression.GreaterThan(ExpiresAt, now)),
+        // status = 'Expired' OR (status = 'OnSale' AND expiresAt <= @now)
+        ListingStatus.Expired => Expression.OrElse(
+            StatusIs(ListingStatus.Expired),
+            Expression.AndAlso(StatusIs(ListingStatus.OnSale), Expression.LessThanOrEqual(ExpiresAt, now))),
+        _ => StatusIs(status),
+    }, Row);
+
+    private static BinaryExpression StatusIs(ListingStatus status) => Expression.Equal(Status, Expression.Constant(status));
 }

@@ -20,13 +20,23 @@ public sealed class ListingReader(ETicketDbContext db, TimeProvider clock)
         await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
 
     /// <summary>The market: listings matching <paramref name="filter"/> (nothing filtered implicitly), in the requested order, a page at a time.</summary>
-    public Task<Page<Listing>> PageAsync(ListingFilter? filter, IReadOnlyList<ListingSort> order, PageRequest request, CancellationToken cancellationToken)
+    public Task<Page<Listing>> PageAsync(ListingFilter? filter, IReadOnlyList<ListingSort> order, PageRequest request, CancellationToken cancellationToken) =>
+        PageAsync(filter, order, request, ListingColumns.All, cancellationToken);
+
+    /// <param name="columns">
+    /// The columns the caller reads from the page's listings; the others keep their defaults. The id
+    /// and the ordering's keys (for cursors) are always loaded.
+    /// </param>
+    public async Task<Page<Listing>> PageAsync(ListingFilter? filter, IReadOnlyList<ListingSort> order, PageRequest request, ListingColumns columns, CancellationToken cancellationToken)
     {
         var ordering = ListingOrderings.For(order);
-        var listings = db.Listings.AsNoTracking();
-        if (filter is not null)
-            listings = listings.Where(ListingFilters.ToPredicate(filter, clock.Now()));
-        return KeysetPaging.PageAsync(listings, ordering, request, cancellationToken);
+        var plan = filter is null ? null : ListingFilterPlan.For(filter, clock.Now());
+        var source = new ListingKeysetSource(db, plan, columns | ListingColumns.Id | ListingOrderings.ColumnsOf(order));
+        // The page's statements and those that follow it in the request (its sellers, their texts)
+        // share one open connection rather than opening one each: the context closes it when the
+        // request ends (a pooled context is reset, an unpooled one disposed).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await KeysetPaging.PageAsync(source, ordering, request, cancellationToken);
     }
 
     /// <param name="status">The status as of now: an expired listing is EXPIRED here before any sweep records it.</param>

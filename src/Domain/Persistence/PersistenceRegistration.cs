@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MySqlConnector;
 
 namespace ETicket.Domain.Persistence;
@@ -17,13 +18,13 @@ public static class PersistenceRegistration
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(database, dataDirectory);
                 services.AddDbContextPool<ETicketDbContext, SqliteETicketDbContext>((sp, options) =>
-                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp)));
                 break;
             case DatabaseProvider.MySql:
                 var mysql = MySqlConnectionString(database);
                 var version = ServerVersion.Parse(database.ServerVersion);
                 services.AddDbContextPool<ETicketDbContext, MySqlETicketDbContext>((sp, options) =>
-                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetServices<IInterceptor>()));
+                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
@@ -35,6 +36,14 @@ public static class PersistenceRegistration
         services.AddSingleton<IInterceptor, OutboxCommitWatch>();
         return services;
     }
+
+    /// <summary>
+    /// EF Core's check that a context is not used by two operations at once costs an async-local
+    /// write per row read (docs/benchmarks.md). Requests use their context serially (resolvers run one
+    /// at a time), so the check is a development aid: on in Development, where the tests run, off elsewhere.
+    /// </summary>
+    private static bool ThreadSafetyChecks(IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.IsDevelopment() ?? true;
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString);

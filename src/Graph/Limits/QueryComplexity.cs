@@ -2,6 +2,8 @@ using System.Collections;
 using ETicket.Domain.Common;
 using GraphQL;
 using GraphQL.Validation.Complexity;
+using GraphQLParser;
+using GraphQLParser.AST;
 
 namespace ETicket.Graph.Limits;
 
@@ -24,6 +26,49 @@ public static class QueryComplexity
         complexity.DefaultComplexityImpactDelegate = context => Impact(context, libraryDefault);
         complexity.ValidateComplexityDelegate = Refuse;
     }
+
+    /// <summary>
+    /// The arguments whose values the impact of a field reads: the library's default (<c>first</c>,
+    /// <c>last</c>, <c>id</c>) and <see cref="Impact"/>'s own (<c>representations</c>). Keep in step
+    /// with them: <see cref="DependsOnVariables"/> relies on this list.
+    /// </summary>
+    private static readonly HashSet<string> ArgumentsRead = ["first", "last", "id", "representations"];
+
+    /// <summary>
+    /// Whether the complexity or depth of <paramref name="operation"/> may change with its variables:
+    /// a variable in an argument the analyzer reads (<c>first: $n</c>), or in a directive, since
+    /// <c>@skip</c> and <c>@include</c> decide which fields count. When not, the analyzer's verdict
+    /// on the document holds for every request (see Transport/DocumentCache).
+    /// </summary>
+    public static bool DependsOnVariables(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var fragments = new HashSet<GraphQLFragmentDefinition>();
+
+        bool InDirectives(GraphQLDirectives? directives) =>
+            directives is not null && directives.Items.Any(d => d.Arguments is { } arguments && arguments.Items.Any(a => HasVariable(a.Value)));
+
+        bool InSelection(GraphQLSelectionSet? selectionSet) => selectionSet is not null && selectionSet.Selections.Any(selection => selection switch
+        {
+            GraphQLField field => InDirectives(field.Directives)
+                || field.Arguments is { } arguments && arguments.Items.Any(a => ArgumentsRead.Contains(a.Name.StringValue) && HasVariable(a.Value))
+                || InSelection(field.SelectionSet),
+            GraphQLInlineFragment inline => InDirectives(inline.Directives) || InSelection(inline.SelectionSet),
+            GraphQLFragmentSpread spread => InDirectives(spread.Directives)
+                || document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment && fragments.Add(fragment)
+                    && (InDirectives(fragment.Directives) || InSelection(fragment.SelectionSet)),
+            _ => true,
+        });
+
+        return InDirectives(operation.Directives) || InSelection(operation.SelectionSet);
+    }
+
+    private static bool HasVariable(GraphQLValue value) => value switch
+    {
+        GraphQLVariable => true,
+        GraphQLListValue list => list.Values is { } values && values.Any(HasVariable),
+        GraphQLObjectValue obj => obj.Fields is { } fields && fields.Any(f => HasVariable(f.Value)),
+        _ => false,
+    };
 
     private static FieldComplexityResult Impact(FieldImpactContext context, Func<FieldImpactContext, FieldComplexityResult> libraryDefault)
     {

@@ -24,7 +24,7 @@ public sealed class ListingQueries : IFieldContributor<QueryType>
             .Argument<ListGraphType<NonNullGraphType<ListingSortInputType>>>("order")
             .Paged(backward: true)
             .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
-                .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), ctx.CancellationToken));
+                .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), ListingSelection.Columns(ctx), ctx.CancellationToken));
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using ETicket.Graph.Limits;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 
@@ -14,7 +15,10 @@ namespace ETicket.Graph.Transport;
 /// parser (<see cref="GraphQLExecutor.TryParse"/>) and the validation rules that read only the
 /// document. Still run on every request: the coercion of variables and arguments (always part of
 /// GraphQL.NET's validation), the rules registered for cached documents, and the complexity
-/// analyzer, whose total depends on variables such as <c>first</c>.
+/// analyzer when its total may depend on variables (<c>first: $n</c>, <c>@include(if: $x)</c>).
+/// An operation whose complexity reads no variable (<see cref="QueryComplexity.DependsOnVariables"/>)
+/// has the same total every time: once it passed, it is not analyzed again, which spares the
+/// validator its two walks of the document.
 /// The same idea as GraphQL.NET's MemoryDocumentCache (package GraphQL.MemoryCache, not served here).
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution
@@ -23,6 +27,9 @@ public sealed class DocumentCache : IConfigureExecution
     public const int MaxCachedCharacters = 1_000_000;
 
     private readonly ConcurrentDictionary<string, GraphQLDocument> _validated = new(StringComparer.Ordinal);
+
+    /// <summary>Operations (document, operation name) of cached documents whose complexity passed and reads no variable.</summary>
+    private readonly ConcurrentDictionary<(GraphQLDocument Document, string? Operation), bool> _complexityPassed = new();
     private long _cachedCharacters;
 
     /// <summary>After the configurations that install validation rules (sort order 100), like MemoryDocumentCache.</summary>
@@ -39,12 +46,13 @@ public sealed class DocumentCache : IConfigureExecution
         var query = options.Query;
         var document = options.Document;
         var cached = query is not null && document is not null && _validated.TryGetValue(query, out var known) && ReferenceEquals(known, document);
+        var complexityPassed = cached && _complexityPassed.ContainsKey((document!, options.OperationName));
         if (cached)
         {
             options.ValidationRules =
             [
                 .. options.CachedDocumentValidationRules ?? [],
-                .. (options.ValidationRules ?? []).Where(rule => rule is ComplexityValidationRule),
+                .. complexityPassed ? [] : (options.ValidationRules ?? []).Where(rule => rule is ComplexityValidationRule).ToList(),
             ];
         }
 
@@ -56,6 +64,15 @@ public sealed class DocumentCache : IConfigureExecution
             if (Interlocked.Add(ref _cachedCharacters, query.Length) > MaxCachedCharacters || !_validated.TryAdd(query, document))
                 Interlocked.Add(ref _cachedCharacters, -query.Length);
         }
+
+        // Executed: the complexity analyzer ran and passed; when nothing in it can change, that holds for good.
+        if (!complexityPassed && result.Executed && document is not null && result.Operation is { } operation
+            && _validated.TryGetValue(query!, out var kept) && ReferenceEquals(kept, document)
+            && !QueryComplexity.DependsOnVariables(document, operation))
+        {
+            _complexityPassed.TryAdd((document, options.OperationName), true);
+        }
+
         return result;
     }
 }

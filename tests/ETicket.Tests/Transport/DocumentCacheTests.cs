@@ -66,4 +66,32 @@ public sealed class DocumentCacheTests
 
         LimitAssert.Figures(LimitAssert.Refused(refused), complexity: 51, maxComplexity: 50, depth: 3, maxDepth: 12);
     }
+
+    [Fact]
+    public async Task A_field_a_variable_includes_counts_again_when_the_variable_includes_it()
+    {
+        await using var server = await PlatformServer.StartAsync(LimitRequests.Settings(("MaxComplexity", 50)));
+        const string query = "query($all: Boolean!) { listings(first: 30) { nodes { title } } more: listings(first: 30) @include(if: $all) { nodes { title } } }";
+
+        // 1 + 1 + 30 without the second list: under the limit, cached, and its verdict must not stick.
+        (await server.PostAsync(query, new { all = false })).Ok();
+        (await server.PostAsync(query, new { all = false })).Ok();
+        var refused = await server.PostAsync(query, new { all = true });
+
+        LimitAssert.Figures(LimitAssert.Refused(refused), complexity: 64, maxComplexity: 50, depth: 3, maxDepth: 12);
+    }
+
+    [Fact]
+    public async Task Each_operation_of_a_cached_document_is_measured_on_its_own()
+    {
+        await using var server = await PlatformServer.StartAsync(LimitRequests.Settings(("MaxComplexity", 50)));
+        const string query = "query Small { listings(first: 2) { nodes { title } } } query Large { listings(first: 60) { nodes { title } } }";
+
+        // Small's complexity reads no variable: once it passed it is not analyzed again, but Large still is.
+        (await server.PostAsync(query, operationName: "Small")).Ok();
+        (await server.PostAsync(query, operationName: "Small")).Ok();
+        var refused = await server.PostAsync(query, operationName: "Large");
+
+        LimitAssert.Figures(LimitAssert.Refused(refused), complexity: 62, maxComplexity: 50, depth: 3, maxDepth: 12);
+    }
 }

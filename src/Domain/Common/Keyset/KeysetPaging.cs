@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,10 @@ namespace ETicket.Domain.Common.Keyset;
 /// </summary>
 public static class KeysetPaging
 {
-    public static async Task<Page<T>> PageAsync<T>(IQueryable<T> items, Ordering<T> ordering, PageRequest request, CancellationToken cancellationToken)
+    public static Task<Page<T>> PageAsync<T>(IQueryable<T> items, Ordering<T> ordering, PageRequest request, CancellationToken cancellationToken) =>
+        PageAsync(new QueryableKeysetSource<T>(items), ordering, request, cancellationToken);
+
+    public static async Task<Page<T>> PageAsync<T>(IKeysetSource<T> source, Ordering<T> ordering, PageRequest request, CancellationToken cancellationToken)
     {
         request = request.Validated();
         var backward = request.Backward;
@@ -18,7 +20,7 @@ public static class KeysetPaging
         var cursorText = backward ? request.Before : request.After;
         var cursor = cursorText is null ? null : Decode(cursorText, ordering);
 
-        var rows = await WindowAsync(items, walk, cursor, request.Size + 1, cancellationToken);
+        var rows = await WindowAsync(source, walk, cursor, request.Size + 1, cancellationToken);
         var more = rows.Count > request.Size;
         if (more)
             rows.RemoveAt(rows.Count - 1);
@@ -29,12 +31,12 @@ public static class KeysetPaging
         // of its own, so it runs only when pageInfo asks (a market page scrolling on never does).
         Func<CancellationToken, Task<bool>> beyondCursor = cursor is null
             ? Page<T>.Known(false)
-            : ct => items.AnyAsync(KeysetPredicates.Not(KeysetPredicates.After(walk, cursor)), ct);
+            : ct => source.Items.AnyAsync(KeysetPredicates.Not(KeysetPredicates.After(walk, cursor)), ct);
 
         return ToPage(rows, ordering,
             hasNextPage: backward ? beyondCursor : Page<T>.Known(more),
             hasPreviousPage: backward ? Page<T>.Known(more) : beyondCursor,
-            countTotal: ct => items.CountAsync(ct));
+            countTotal: ct => source.Items.CountAsync(ct));
     }
 
     /// <summary>
@@ -44,19 +46,18 @@ public static class KeysetPaging
     /// matching row before it could stop at the limit (docs/benchmarks.md). The second segment is
     /// read only when the first runs out within the page.
     /// </summary>
-    private static async Task<List<T>> WindowAsync<T>(IQueryable<T> items, Ordering<T> walk, object?[]? cursor, int take, CancellationToken cancellationToken)
+    private static async Task<List<T>> WindowAsync<T>(IKeysetSource<T> source, Ordering<T> walk, object?[]? cursor, int take, CancellationToken cancellationToken)
     {
         var lead = walk.Keys[0];
         if (!lead.IsNullable)
-            return await Segment(items, walk, cursor).Take(take).ToListAsync(cancellationToken);
+            return await source.ReadAsync(new KeysetWindow<T>(null, walk, cursor, take), cancellationToken);
 
-        var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(lead.Selector.Body, Expression.Constant(null, lead.KeyType)), lead.Selector.Parameters);
         var cursorInPresent = cursor is not null && cursor[0] is not null;
         var cursorInAbsent = cursor is not null && cursor[0] is null;
         // A segment that lies wholly before the cursor is skipped; the one holding it starts after it.
-        var present = (Rows: items.Where(KeysetPredicates.Not(isNull)), Order: walk.LeadPresent(), After: cursorInPresent ? cursor : null,
+        var present = (Rows: lead.IsNotNull!, Order: walk.LeadPresent(), After: cursorInPresent ? cursor : null,
             Skip: cursorInAbsent && lead.NullsLast);
-        var absent = (Rows: items.Where(isNull), Order: walk.WithoutLead(), After: cursorInAbsent ? cursor![1..] : null,
+        var absent = (Rows: lead.IsNull!, Order: walk.WithoutLead(), After: cursorInAbsent ? cursor![1..] : null,
             Skip: cursorInPresent && !lead.NullsLast);
 
         var rows = new List<T>(take);
@@ -64,15 +65,12 @@ public static class KeysetPaging
         {
             if (segment.Skip)
                 continue;
-            rows.AddRange(await Segment(segment.Rows, segment.Order, segment.After).Take(take - rows.Count).ToListAsync(cancellationToken));
+            rows.AddRange(await source.ReadAsync(new KeysetWindow<T>(segment.Rows, segment.Order, segment.After, take - rows.Count), cancellationToken));
             if (rows.Count == take)
                 break;
         }
         return rows;
     }
-
-    private static IQueryable<T> Segment<T>(IQueryable<T> rows, Ordering<T> order, object?[]? after) =>
-        KeysetPredicates.OrderBy(after is null ? rows : rows.Where(KeysetPredicates.After(order, after)), order);
 
     /// <summary>
     /// The first page of several lists at once (e.g. each seller's newest listings), from rows already
@@ -83,9 +81,9 @@ public static class KeysetPaging
 
     private static Page<T> ToPage<T>(List<T> rows, Ordering<T> ordering,
         Func<CancellationToken, Task<bool>> hasNextPage, Func<CancellationToken, Task<bool>> hasPreviousPage, Func<CancellationToken, Task<int>> countTotal) =>
-        new([.. rows.Select(row => new PageItem<T>(row, Encode(row, ordering)))], hasNextPage, hasPreviousPage, countTotal);
+        new([.. rows.Select(row => new PageItem<T>(row, ordering.Cursor))], hasNextPage, hasPreviousPage, countTotal);
 
-    private static string Encode<T>(T row, Ordering<T> ordering)
+    internal static string Encode<T>(T row, Ordering<T> ordering)
     {
         var values = new List<string?> { ordering.Signature };
         values.AddRange(ordering.Keys.Select(k => k.Format(k.ValueOf(row))));

@@ -14,11 +14,8 @@ internal static class KeysetPredicates
         IOrderedQueryable<T>? ordered = null;
         foreach (var key in ordering.Keys)
         {
-            if (key.IsNullable)
-            {
-                var isNull = Expression.Lambda<Func<T, bool>>(Expression.Equal(key.Selector.Body, Expression.Constant(null, key.KeyType)), key.Selector.Parameters);
+            if (key.IsNull is { } isNull)
                 ordered = Then(items, ordered, isNull, descending: !key.NullsLast);
-            }
             ordered = Then(items, ordered, key.Selector, key.Descending);
         }
         return ordered ?? items;
@@ -28,16 +25,23 @@ internal static class KeysetPredicates
     /// Rows strictly after the cursor's position: A1 OR (E1 AND (A2 OR (E2 AND ...))), where Ai is
     /// "key i comes after the cursor's value" and Ei "key i equals it".
     /// </summary>
-    public static Expression<Func<T, bool>> After<T>(Ordering<T> ordering, object?[] cursor)
+    public static Expression<Func<T, bool>> After<T>(Ordering<T> ordering, object?[] cursor) =>
+        After(ordering, cursor, (i, type) => ExpressionParts.Parameterized(cursor[i], type));
+
+    /// <param name="value">
+    /// How the predicate reads the cursor's value of key <c>i</c>, as the key's type: a SQL parameter.
+    /// Asked only for the values the predicate compares with (not for a null among nulls).
+    /// </param>
+    public static Expression<Func<T, bool>> After<T>(Ordering<T> ordering, object?[] cursor, Func<int, Type, Expression> value)
     {
         var row = Expression.Parameter(typeof(T), "row");
         Expression? predicate = null;
         for (var i = ordering.Keys.Count - 1; i >= 0; i--)
         {
             var key = ordering.Keys[i];
-            var value = ExpressionParts.Parameterized(cursor[i], key.KeyType);
             var keyExpression = ExpressionParts.Rebind(key.Selector, row);
-            var (after, equal) = Compare(key, keyExpression, value, cursor[i] is null);
+            var index = i;
+            var (after, equal) = Compare(key, keyExpression, () => value(index, key.KeyType), cursor[i] is null);
             predicate = predicate is null ? after : Expression.OrElse(after, Expression.AndAlso(equal, predicate));
         }
         return Expression.Lambda<Func<T, bool>>(predicate!, row);
@@ -46,7 +50,7 @@ internal static class KeysetPredicates
     public static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> predicate) =>
         Expression.Lambda<Func<T, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
-    private static (Expression After, Expression Equal) Compare<T>(SortKey<T> key, Expression keyExpression, Expression value, bool valueIsNull)
+    private static (Expression After, Expression Equal) Compare<T>(SortKey<T> key, Expression keyExpression, Func<Expression> valueOf, bool valueIsNull)
     {
         var isNull = key.IsNullable ? Expression.Equal(keyExpression, Expression.Constant(null, key.KeyType)) : null;
         if (isNull is not null && valueIsNull)
@@ -55,6 +59,7 @@ internal static class KeysetPredicates
             Expression after = key.NullsLast ? Expression.Constant(false) : Expression.Not(isNull);
             return (after, isNull);
         }
+        var value = valueOf();
         var beyond = Beyond(keyExpression, value, key.Descending, key.ValueType == typeof(string));
         var equal = Expression.Equal(keyExpression, value);
         if (isNull is null)
@@ -86,7 +91,15 @@ internal static class KeysetPredicates
             (false, true) => nameof(Queryable.ThenByDescending),
         };
         var source = (IQueryable<T>?)ordered ?? items;
-        var call = Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key));
+        var call = Expression.Call(SortMethod(method, typeof(T), key.ReturnType), source.Expression, Expression.Quote(key));
         return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(call);
     }
+
+    // Looking a generic method up by name and closing it is reflection work: done once per signature.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Method, Type Source, Type Key), System.Reflection.MethodInfo> SortMethods = new();
+
+    private static System.Reflection.MethodInfo SortMethod(string name, Type source, Type key) =>
+        SortMethods.GetOrAdd((name, source, key), static k => typeof(Queryable).GetMethods()
+            .Single(m => m.Name == k.Method && m.GetParameters().Length == 2)
+            .MakeGenericMethod(k.Source, k.Key));
 }

@@ -26,12 +26,20 @@ public sealed class Ordering<T>
     public static Ordering<T> NewestFirst(Expression<Func<T, DateTimeOffset>> time, Expression<Func<T, string>> id) =>
         new([SortKey<T>.By("time", time, descending: true)], id, idDescending: true);
 
+    private Func<T, string>? _cursor;
+
+    /// <summary>A row's cursor in this ordering.</summary>
+    internal Func<T, string> Cursor => _cursor ??= row => KeysetPaging.Encode(row, this);
+
+    // The variants paging needs, each made once per ordering (orderings are long-lived: see ListingOrderings).
+    private Ordering<T>? _reversed, _leadPresent, _withoutLead;
+
     /// <summary>Every key the other way (for paging backward); the signature stays the forward one's.</summary>
-    public Ordering<T> Reversed() => new([.. Keys.Select(k => k.Reversed())], Signature);
+    public Ordering<T> Reversed() => _reversed ??= new([.. Keys.Select(k => k.Reversed())], Signature);
 
     /// <summary>This ordering among rows whose first key has a value.</summary>
-    internal Ordering<T> LeadPresent() => new([Keys[0].Present(), .. Keys.Skip(1)], Signature);
+    internal Ordering<T> LeadPresent() => _leadPresent ??= new([Keys[0].Present(), .. Keys.Skip(1)], Signature);
 
     /// <summary>This ordering among rows whose first key is null: the other keys decide.</summary>
-    internal Ordering<T> WithoutLead() => new([.. Keys.Skip(1)], Signature);
+    internal Ordering<T> WithoutLead() => _withoutLead ??= new([.. Keys.Skip(1)], Signature);
 }

@@ -9,7 +9,7 @@ namespace ETicket.Domain.Common.Keyset;
 /// </summary>
 public sealed class SortKey<T>
 {
-    private SortKey(string name, LambdaExpression selector, Type keyType, bool descending, bool isNullable, bool nullsLast)
+    private SortKey(string name, LambdaExpression selector, Type keyType, bool descending, bool isNullable, bool nullsLast, Func<T, object?>? valueOf = null)
     {
         Name = name;
         Selector = selector;
@@ -18,7 +18,11 @@ public sealed class SortKey<T>
         IsNullable = isNullable;
         NullsLast = nullsLast;
         ValueType = Nullable.GetUnderlyingType(keyType) ?? keyType;
-        ValueOf = Expression.Lambda<Func<T, object?>>(Expression.Convert(selector.Body, typeof(object)), selector.Parameters).Compile();
+        // Compiling costs a dynamic method (JIT, then finalization) each time: once per key, shared by
+        // its reversed and present variants; orderings are built once and reused (ListingOrderings).
+        ValueOf = valueOf ?? Expression.Lambda<Func<T, object?>>(Expression.Convert(selector.Body, typeof(object)), selector.Parameters).Compile();
+        IsNull = isNullable ? Expression.Lambda<Func<T, bool>>(Expression.Equal(selector.Body, Expression.Constant(null, keyType)), selector.Parameters) : null;
+        IsNotNull = IsNull is null ? null : KeysetPredicates.Not(IsNull);
     }
 
     public string Name { get; }
@@ -35,6 +39,12 @@ public sealed class SortKey<T>
 
     public Func<T, object?> ValueOf { get; }
 
+    /// <summary>"The key is null", for nullable keys.</summary>
+    public Expression<Func<T, bool>>? IsNull { get; }
+
+    /// <summary>"The key has a value", for nullable keys.</summary>
+    public Expression<Func<T, bool>>? IsNotNull { get; }
+
     /// <param name="nullable">For string keys, whether the column holds nulls (value types say it themselves).</param>
     public static SortKey<T> By<TKey>(string name, Expression<Func<T, TKey>> selector, bool descending, bool nullable = false)
     {
@@ -45,10 +55,10 @@ public sealed class SortKey<T>
     }
 
     /// <summary>The same key walked the other way: the direction and the place of nulls flip.</summary>
-    public SortKey<T> Reversed() => new(Name, Selector, KeyType, !Descending, IsNullable, !NullsLast);
+    public SortKey<T> Reversed() => new(Name, Selector, KeyType, !Descending, IsNullable, !NullsLast, ValueOf);
 
     /// <summary>The same key over rows known to have a value (no "is null" ordering or comparison).</summary>
-    public SortKey<T> Present() => new(Name, Selector, KeyType, Descending, isNullable: false, NullsLast);
+    public SortKey<T> Present() => new(Name, Selector, KeyType, Descending, isNullable: false, NullsLast, ValueOf);
 
     public string? Format(object? value) => value switch
     {

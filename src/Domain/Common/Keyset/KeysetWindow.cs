@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETicket.Domain.Common.Keyset;
+
+/// <summary>
+/// One read of a keyset page: the first <paramref name="Take"/> rows of <paramref name="Segment"/>
+/// (all rows when null) strictly after <paramref name="After"/> (from the start when null), in
+/// <paramref name="Order"/>. <paramref name="Segment"/> and <paramref name="Order"/> are long-lived
+/// objects (the lead key's null tests, cached orderings), so a source may key compiled queries by them.
+/// </summary>
+public sealed record KeysetWindow<T>(Expression<Func<T, bool>>? Segment, Ordering<T> Order, object?[]? After, int Take)
+{
+    /// <summary>Which cursor values are null (bit i for key i), or -1 without a cursor: with the order and segment, what decides the SQL.</summary>
+    public int AfterShape
+    {
+        get
+        {
+            if (After is null)
+                return -1;
+            var nulls = 0;
+            for (var i = 0; i < After.Length; i++)
+            {
+                if (After[i] is null)
+                    nulls |= 1 << i;
+            }
+            return nulls;
+        }
+    }
+
+    /// <summary>The window over a LINQ query: filtered by segment and cursor, ordered, limited.</summary>
+    public IQueryable<T> Apply(IQueryable<T> items)
+    {
+        var rows = Segment is null ? items : items.Where(Segment);
+        if (After is not null)
+            rows = rows.Where(KeysetPredicates.After(Order, After));
+        return KeysetPredicates.OrderBy(rows, Order).Take(Take);
+    }
+}
+
+/// <summary>Where keyset paging reads its rows from.</summary>
+public interface IKeysetSource<T>
+{
+    /// <summary>The whole list as a query: what counting and "is there anything before the cursor" run on.</summary>
+    IQueryable<T> Items { get; }
+
+    /// <summary>The rows of one window.</summary>
+    Task<List<T>> ReadAsync(KeysetWindow<T> window, CancellationToken cancellationToken);
+}
+
+/// <summary>A list given as a LINQ query; each window is an ordinary EF Core query over it.</summary>
+public sealed class QueryableKeysetSource<T>(IQueryable<T> items) : IKeysetSource<T>
+{
+    public IQueryable<T> Items => items;
+
+    public Task<List<T>> ReadAsync(KeysetWindow<T> window, CancellationToken cancellationToken) =>
+        window.Apply(items).ToListAsync(cancellationToken);
+}
