@@ -261,13 +261,16 @@ describe('subscriptions through Hive Gateway, fanned out through Redis across ti
       assert.deepEqual(refusal?.errors?.map((error) => error.extensions?.code), ['LIVE_UPDATES_UNAVAILABLE'], JSON.stringify(refusal));
 
       await redis.start();
-      // Subscribing again works once both instances are back on Redis; the listing published during
-      // the outage was never broadcast, so only new ones arrive.
+      // Subscribing again works once both instances are back on Redis. No instance relayed while it
+      // could not broadcast, so the listing published during the outage went out once Redis was
+      // back: a subscriber that was already there hears it first, then the new ones.
       for (let attempt = 1; ; attempt++) {
         after = live(client, query);
-        const result = await untilLive(after, (n) => publish(ticketsA.graphql, seller.token, concert(`after ${attempt}.${n}`, `OUTAGE-AFTER-${attempt}-${n}`)))
+        let result = await untilLive(after, (n) => publish(ticketsA.graphql, seller.token, concert(`after ${attempt}.${n}`, `OUTAGE-AFTER-${attempt}-${n}`)))
           .catch((error) => ({ error }));
-        if (result.data) {
+        if (result.data?.listingPublished?.title === 'during the outage')
+          result = await after.next(15_000);
+        if (result?.data) {
           assert.match(result.data.listingPublished.title, /^after /);
           break;
         }

@@ -112,8 +112,16 @@ public sealed class ListingExpiryTests
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
+        // Advancing the clock also wakes the background sweeper: whichever sweep gets there, in as many
+        // batches as it takes, every listing expires exactly once.
         clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(backlog, await server.SweepAsync());
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await server.EventsAsync<ListingStatusChanged>()).Count(e => e.Status == ListingStatus.Expired) < backlog)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The backlog was not worked off within 30 s.");
+            await server.SweepAsync();
+        }
+        Assert.Equal(0, await server.SweepAsync());
 
         Assert.Equal(backlog, (await server.EventsAsync<ListingStatusChanged>()).Count(e => e.Status == ListingStatus.Expired));
         var expired = (await server.PostAsync("query($id: ID!) { member(id: $id) { listings(status: EXPIRED) { totalCount } } }", new { id = seller.Id })).Ok();

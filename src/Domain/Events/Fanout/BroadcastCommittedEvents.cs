@@ -1,41 +1,15 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ETicket.Domain.Events.Fanout;
 
 /// <summary>
 /// The relaying process's consumer that hands every relayed event to the fan-out. An event that cannot
-/// be broadcast (Redis down) is not retried: its subscribers were told the stream broke.
+/// be broadcast (Redis down) is not retried: its subscribers were told the stream broke, and the relay
+/// stops relaying while this process cannot broadcast (see OutboxRelay).
 /// </summary>
-public sealed class BroadcastCommittedEvents(IEventBus bus, ILiveEventFanout fanout, ILogger<BroadcastCommittedEvents> logger) : IHostedLifecycleService
+public sealed class BroadcastCommittedEvents(IEventBus bus, ILiveEventFanout fanout, ILogger<BroadcastCommittedEvents> logger) : EventBusConsumer(bus)
 {
-    private IDisposable? _subscription;
-
-    // Before the relay starts, like every consumer of the bus.
-    public Task StartingAsync(CancellationToken cancellationToken)
-    {
-        _subscription = bus.Subscribe(BroadcastAsync);
-        return Task.CompletedTask;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // After every service stopped, the relay included: hosted services stop in reverse order, and the
-    // relay, registered first, stops last. What it relays until then is marked as handed over, so it
-    // must still be broadcast, or other processes' subscribers would miss it without being told.
-    public Task StoppedAsync(CancellationToken cancellationToken)
-    {
-        _subscription?.Dispose();
-        return Task.CompletedTask;
-    }
-
-    private async Task BroadcastAsync(EventEnvelope envelope, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         try
         {
