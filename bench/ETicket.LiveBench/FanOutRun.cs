@@ -47,13 +47,15 @@ public static class FanOutRun
             await publisher.PublishAsync(5, rate, runName + "-warm-up");
         await Task.Delay(2000);
 
+        // Both resident readings follow the full collection a heap dump makes: what idle connections
+        // keep, not the garbage their handshakes left for the next collection.
         var managedBefore = await ManagedBytesAsync(topology, repoRoot, dataDirectory, "before", log);
         var residentBefore = ProcessMeter.ResidentBytes(topology.Servers);
         await using var clients = await Subscribers.ConnectAsync(topology.GraphQL, Query, subscribers, publishes, log);
         await Task.Delay(5000);
+        var managedAfter = await ManagedBytesAsync(topology, repoRoot, dataDirectory, "connected", log);
         var residentAfter = ProcessMeter.ResidentBytes(topology.Servers);
         var perConnection = (double)(residentAfter - residentBefore) / subscribers;
-        var managedAfter = await ManagedBytesAsync(topology, repoRoot, dataDirectory, "connected", log);
         double? managedPerConnection = managedBefore is { } b && managedAfter is { } a ? (double)(a - b) / subscribers : null;
         log.WriteLine($"    {subscribers:N0} subscribers connected; servers grew {(residentAfter - residentBefore) / 1048576.0:F1} MB resident: {perConnection / 1024:F1} KB per connection" +
                       (managedPerConnection is { } m ? $" ({m / 1024:F1} KB live managed)" : ""));

@@ -45,7 +45,7 @@ string Markdown()
     md.AppendLine(c, $"- subscription: `{FanOutRun.Query}` over graphql-transport-ws, every subscriber its own WebSocket, the load client in one .NET process on the same machine");
     md.AppendLine(c, $"- {options.Publishes} listings published through the API at {options.Rate}/s; latency from the publishing request's start to receipt (an upper bound of commit-to-receipt)");
     md.AppendLine("- server CPU: user+system time of the server processes (the gateway and both subgraphs when federated) while publishing, mutations included; \"net\" subtracts their idle rate").AppendLine();
-    md.AppendLine("- memory per idle connection: growth of the servers' resident memory, and of their live managed heap (dotnet-gcdump, after a full collection; the .NET servers only), over the subscribers connected").AppendLine();
+    md.AppendLine("- memory per idle connection: growth of the servers' resident memory, and of their live managed heap (dotnet-gcdump, the .NET servers only), over the subscribers connected; both readings taken right after the full collection the heap dump makes").AppendLine();
     md.AppendLine("| topology | subscribers | delivered | failed | p50 ms | p99 ms | max ms | CPU µs / delivery | net of idle | KB resident / idle connection | KB managed |");
     md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in fanOuts)

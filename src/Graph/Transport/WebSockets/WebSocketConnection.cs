@@ -24,6 +24,7 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
     private bool _initReceived;
     private volatile bool _acknowledged;
     private IDisposable? _memberPlace;
+    private Timer? _initTimeout;
 
     public GraphQLWebSocketEndpoint Endpoint => endpoint;
 
@@ -37,7 +38,8 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         var options = endpoint.Options;
         _queue.Overflowed += OnOverflow;
         var writing = WriteLoopAsync();
-        using var initTimeout = new Timer(_ =>
+        // Disposed as soon as connection_init arrives: a timer per idle connection is memory for nothing.
+        _initTimeout = new Timer(_ =>
         {
             if (!Volatile.Read(ref _initReceived))
                 Close(CloseCodes.ConnectionInitialisationTimeout, "Connection initialisation timeout");
@@ -69,6 +71,7 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
             foreach (var operation in running)
                 operation.Cancel();
             _memberPlace?.Dispose();
+            _initTimeout?.Dispose();
             await writing;
             _abort.Dispose();
         }
@@ -187,6 +190,8 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
             return;
         }
         Volatile.Write(ref _initReceived, true);
+        _initTimeout?.Dispose();
+        _initTimeout = null;
         if (init.Authorization is { } authorization)
         {
             var (user, problem) = await endpoint.Credentials.AuthenticateAsync(authorization);
