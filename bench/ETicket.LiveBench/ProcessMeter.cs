@@ -5,17 +5,9 @@ namespace ETicket.LiveBench;
 /// <summary>CPU time and resident memory of server processes, read from /proc.</summary>
 public static class ProcessMeter
 {
-    // USER_HZ: 100 on every Linux this runs on.
-    private const double TicksPerSecond = 100;
-
     /// <summary>user + system CPU seconds of a process.</summary>
-    public static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        // The fields after "pid (command)": the command may hold spaces, so split after its ')'.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
-    }
+    public static double CpuSeconds(int pid) =>
+        ETicket.Bench.CpuMeter.ProcessSeconds(pid) ?? throw new InvalidOperationException($"Process {pid} is gone.");
 
     /// <summary>Resident set size in bytes.</summary>
     public static long ResidentBytes(int pid)

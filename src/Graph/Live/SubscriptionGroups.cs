@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
@@ -97,11 +95,7 @@ public sealed class SubscriptionGroups
     private static ExecutionResult LiveUpdatesUnavailable(string message) =>
         new(ErrorCodes.Error(ErrorCodes.LiveUpdatesUnavailable, message));
 
-    private ReadOnlyMemory<byte> ErrorsJson(ExecutionResult result)
-    {
-        using var document = JsonDocument.Parse(_serializer.Serialize(result));
-        return Encoding.UTF8.GetBytes(document.RootElement.GetProperty("errors").GetRawText());
-    }
+    private ReadOnlyMemory<byte> ErrorsJson(ExecutionResult result) => ResultJson.ErrorsOf(_serializer, result);
 
     private readonly record struct GroupKey(string Query, string? OperationName, string Variables, string? Viewer);
 
@@ -183,7 +177,7 @@ public sealed class SubscriptionGroups
             ReadOnlyMemory<byte> bytes;
             try
             {
-                bytes = Encoding.UTF8.GetBytes(owner._serializer.Serialize(value));
+                bytes = ResultJson.Of(owner._serializer, value);
             }
             catch (Exception ex)
             {
