@@ -49,7 +49,7 @@ public static class PersistenceRegistration
         options.UseSqlite(connectionString);
 
     public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder options, string connectionString, ServerVersion version) =>
-        options.UseMySql(connectionString, version, mysql => mysql.EnableRetryOnFailure(3));
+        options.UseMySql(connectionString, version, mysql => mysql.ExecutionStrategy(dependencies => new StreamingReadsRetryingStrategy(dependencies, 3)));
 
     public static string SqliteConnectionString(DatabaseOptions database, string dataDirectory) =>
         new SqliteConnectionStringBuilder(database.ConnectionString ?? "")

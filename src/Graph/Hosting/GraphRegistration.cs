@@ -39,7 +39,8 @@ public static class GraphRegistration
                 .AddErrorInfoProvider<ContractErrorInfoProvider>()
                 .AddQueryLimits()
                 // One field at a time: resolvers share the request's DbContext and batch loaders.
-                .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+                .AddExecutionStrategy<CollectOnceExecutionStrategy>(OperationType.Query)
+                .AddExecutionStrategy<CollectOnceExecutionStrategy>(OperationType.Mutation)
                 .AddExecutionStrategy<Live.ScopedSubscriptionStrategy>(OperationType.Subscription)
                 .AddUnhandledExceptionHandler(LogUnexpected)
                 // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.
@@ -48,6 +49,8 @@ public static class GraphRegistration
                 graph.AddFederation("2.3");
         });
 
+        // Registered after AddGraphQL, so it replaces GraphQL.NET's validator (see PreparedOperationValidator).
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator, PreparedOperationValidator>();
         services.AddSingleton<GraphQLRequestReader>();
         // Repeated documents are parsed and validated once (see DocumentCache); the executer runs it as a step.
         services.AddSingleton<DocumentCache>();

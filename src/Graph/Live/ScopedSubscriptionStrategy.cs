@@ -1,3 +1,4 @@
+using ETicket.Graph.Common;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -8,7 +9,7 @@ namespace ETicket.Graph.Live;
 /// batch loaders per event (a long-lived scope would serve stale, ever-growing caches). Fields run one
 /// at a time, as in queries, because they share the event's DbContext.
 /// </summary>
-public sealed class ScopedSubscriptionStrategy() : SubscriptionExecutionStrategy(new SerialExecutionStrategy())
+public sealed class ScopedSubscriptionStrategy() : SubscriptionExecutionStrategy(new CollectOnceExecutionStrategy())
 {
     protected override async ValueTask<ExecutionResult> ProcessDataAsync(GraphQL.Execution.ExecutionContext context, ExecutionNode node, object? value)
     {
