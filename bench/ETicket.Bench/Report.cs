@@ -85,15 +85,15 @@ public sealed class Report(BenchOptions options)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### Runs ({variant.Name})").AppendLine();
             md.AppendLine("CPU per request: this process (the server under load; jit = the part of it spent compiling), MariaDB's server process, wrk; " +
-                          "foreign = other processes' share of the machine during the run, steal = the hypervisor's.").AppendLine();
-            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | jit µs/req | db µs/req | wrk µs/req | foreign | steal |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                          "foreign = other processes' share of the machine during the run, steal = the hypervisor's; alloc = managed memory this process allocated.").AppendLine();
+            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | jit µs/req | alloc KB/req | db µs/req | wrk µs/req | foreign | steal |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var target in variant.Results)
             {
                 foreach (var (run, index) in target.Runs.Select((r, i) => (r, i + 1)))
                 {
                     md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Failures} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | " +
+                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.Failures} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | {run.AllocatedKilobytesPerRequest:F1} | " +
                         $"{run.DbCpuMicrosPerRequest:F0} | {run.DriverCpuMicrosPerRequest:F0} | {run.Cpu.ForeignShare(target.Cores):P0} | {run.Cpu.StealShare(target.Cores):P0} |");
                 }
             }

@@ -13,8 +13,12 @@ public sealed record LoadResult(
     long Failures,
     double SecondsRun,
     CpuShare Cpu,
-    double JitSeconds)
+    double JitSeconds,
+    long AllocatedBytes)
 {
+    /// <summary>Managed memory this process allocated per request (the server under load is the only busy part of it).</summary>
+    public double AllocatedKilobytesPerRequest => AllocatedBytes / 1024.0 / Math.Max(1, Requests);
+
     /// <summary>This process's JIT compiling during the run (counted in the app's CPU): near zero once warm.</summary>
     public double JitMicrosPerRequest => JitSeconds * 1e6 / Math.Max(1, Requests);
 
@@ -48,6 +52,7 @@ public sealed partial class Wrk(string executable, int threads, int connections,
             start.ArgumentList.Add(arg);
 
         var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var before = cpu.Sample();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -63,10 +68,11 @@ public sealed partial class Wrk(string executable, int threads, int connections,
         var text = await output;
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"wrk failed ({process.ExitCode}): {await errors}{text}");
-        return Parse(text, after.Since(before, driverSeconds), (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds);
+        return Parse(text, after.Since(before, driverSeconds), (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds,
+            GC.GetTotalAllocatedBytes() - allocatedBefore);
     }
 
-    private static LoadResult Parse(string text, CpuShare cpu, double jitSeconds)
+    private static LoadResult Parse(string text, CpuShare cpu, double jitSeconds, long allocatedBytes)
     {
         double Number(Regex regex)
         {
@@ -91,7 +97,8 @@ public sealed partial class Wrk(string executable, int threads, int connections,
             failures,
             double.Parse(requests.Groups[2].Value, CultureInfo.InvariantCulture) * (requests.Groups[3].Value == "m" ? 60 : 1),
             cpu,
-            jitSeconds);
+            jitSeconds,
+            allocatedBytes);
     }
 
     private static Match Percentile(string text, string percent)
