@@ -40,7 +40,8 @@ public abstract class BatchLoader<TKey, TValue>
         _loaded.Clear();
     }
 
-    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    // A ValueTask: after the batch's first key, every key is answered without a task of its own.
+    private async ValueTask<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
     {
         if (!_loaded.TryGetValue(key, out var value))
         {
@@ -57,6 +58,7 @@ public abstract class BatchLoader<TKey, TValue>
         var keys = _pending.ToArray();
         _pending.Clear();
         var found = await FetchAsync(keys, cancellationToken);
+        _loaded.EnsureCapacity(_loaded.Count + keys.Length);
         foreach (var key in keys)
             _loaded[key] = found.GetValueOrDefault(key);
     }
@@ -67,7 +69,9 @@ public abstract class BatchLoader<TKey, TValue>
         public async Task<TResult?> GetResultAsync(CancellationToken cancellationToken = default) =>
             await loader.GetAsync(key, cancellationToken) as TResult;
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+        // Straight to the loader, not through the typed method: one task per key instead of two.
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await loader.GetAsync(key, cancellationToken) as TResult;
     }
 }
 
