@@ -10,11 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { freePorts, graphDll, post, repoRoot, signIn, startPlatform } from './lib/platform.mjs';
+import { freePorts, post, signIn, startPlatform } from './lib/platform.mjs';
 import { createSharedDatabase, redisUnavailable, startGateway, startRedis } from './lib/services.mjs';
+import { runFederatedScript } from './lib/federated.mjs';
 
 const skip = redisUnavailable();
 
@@ -286,36 +286,6 @@ describe('subscriptions through Hive Gateway, fanned out through Redis across ti
     }
   });
 });
-
-/** Runs scripts/federated.sh with the prebuilt binary; `ready` resolves when it says so, or rejects if it exits first. */
-function runFederatedScript(env) {
-  const child = spawn(join(repoRoot, 'scripts/federated.sh'), [], {
-    env: { ...process.env, ETICKET_GRAPH_DLL: graphDll(), Logging__LogLevel__Default: 'Warning', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  const ready = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('==> ready')) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    exited.then((how) => reject(new Error(`scripts/federated.sh exited (${JSON.stringify(how)}):\n${output}`)));
-    setTimeout(() => reject(new Error(`scripts/federated.sh was not ready within 120 s:\n${output}`)), 120_000).unref();
-  });
-  ready.catch(() => {});
-  return {
-    ready,
-    exited,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
 
 describe('scripts/federated.sh with Redis and a second tickets subgraph', { skip: skip ?? false, timeout: 180_000 }, () => {
   test('refuses a second tickets subgraph without Redis', async () => {

@@ -3,86 +3,30 @@
 // everything it started.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePorts, graphDll, post, repoRoot, signIn, startPlatform } from './lib/platform.mjs';
+import { freePorts, post, signIn, startPlatform } from './lib/platform.mjs';
+import { isRunning, runFederatedScript } from './lib/federated.mjs';
 
 // Sign-ins per client address per minute in the federated runs: small, so a test can pass it.
 const signInLimit = 20;
 const adminPhone = '13900000100';
 
-/**
- * Starts scripts/federated.sh with the prebuilt platform binary and the given ports. `ready`
- * resolves once the script reports all three processes ready, or rejects if it exits first.
- */
+/** scripts/federated.sh on the given ports, with a small sign-in limit and an admin; `gateway` is its address. */
 function spawnFederatedScript({ dataDirectory, ports: [gatewayPort, membersPort, ticketsPort] }) {
-  const child = spawn(join(repoRoot, 'scripts/federated.sh'), [], {
-    env: {
-      ...process.env,
-      ETICKET_GRAPH_DLL: graphDll(),
-      ETicket__DataDirectory: dataDirectory,
-      ETICKET_GATEWAY_PORT: String(gatewayPort),
-      ETICKET_MEMBERS_PORT: String(membersPort),
-      ETICKET_TICKETS_PORT: String(ticketsPort),
-      ETicket__Members__SignInRateLimit__PermitLimit: String(signInLimit),
-      ETicket__Members__Admins__0: adminPhone,
-      Logging__LogLevel__Default: 'Warning',
-    },
-    // In the test runner's process group, so a Ctrl-C in the terminal reaches the script too.
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const script = runFederatedScript({
+    ETicket__DataDirectory: dataDirectory,
+    ETICKET_GATEWAY_PORT: String(gatewayPort),
+    ETICKET_MEMBERS_PORT: String(membersPort),
+    ETICKET_TICKETS_PORT: String(ticketsPort),
+    ETicket__Members__SignInRateLimit__PermitLimit: String(signInLimit),
+    ETicket__Members__Admins__0: adminPhone,
   });
-  let output = '';
-  // 'close', not 'exit': by then all of its output has been read.
-  const exited = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
-  const ready = new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      if (output.includes('==> ready')) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    exited.then((how) => reject(new Error(`scripts/federated.sh exited (${JSON.stringify(how)}):\n${output}`)));
-    setTimeout(() => reject(new Error(`scripts/federated.sh was not ready within 120 s:\n${output}`)), 120_000).unref();
-  });
-  const script = {
-    gateway: `http://127.0.0.1:${gatewayPort}/graphql`,
-    ready,
-    exited,
-    output: () => output,
-    /** The processes the script reported started: "==> <name> listening on <url> (pid <pid>)". */
-    started: () => [...output.matchAll(/listening on \S+ \(pid (\d+)\)/g)].map((match) => Number(match[1])),
-    /** SIGTERM, as a service manager would send; resolves with how the script exited. */
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        // The script stops its processes within seconds; should it hang, kill them all.
-        const timer = setTimeout(() => {
-          for (const pid of [...script.started(), child.pid]) kill(pid, 'SIGKILL');
-        }, 30_000);
-        await exited;
-        clearTimeout(timer);
-      }
-      return exited;
-    },
-  };
-  return script;
+  return { ...script, gateway: `http://127.0.0.1:${gatewayPort}/graphql` };
 }
-
-/** Sends a signal; false if there is no such process. */
-function kill(pid, signal) {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isRunning = (pid) => kill(pid, 0);
 
 /**
  * What both ways of running must agree on: data, and each error's message, path and code. Hive
