@@ -56,18 +56,10 @@ public sealed class EventStreamReader : IAsyncDisposable
     /// <summary>The next event; fails when none comes in time or the response ends first.</summary>
     public async Task<ServerSentEvent> NextAsync(TimeSpan? wait = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(wait ?? TimeSpan.FromSeconds(10));
-        try
-        {
-            if (await _events.Reader.WaitToReadAsync(timeout.Token) && _events.Reader.TryRead(out var next))
-                return next;
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
+        var (next, timedOut) = await _events.Reader.ReadWithinAsync(wait ?? TimeSpan.FromSeconds(10));
+        if (timedOut)
             throw new Xunit.Sdk.XunitException($"No event within {wait ?? TimeSpan.FromSeconds(10)}.");
-        }
-        throw new Xunit.Sdk.XunitException("The response ended instead of sending an event.");
+        return next ?? throw new Xunit.Sdk.XunitException("The response ended instead of sending an event.");
     }
 
     /// <summary>Asserts the response ends (after any events still unread) within <paramref name="wait"/>.</summary>
@@ -84,19 +76,7 @@ public sealed class EventStreamReader : IAsyncDisposable
     }
 
     /// <summary>The next event, or null when none comes within <paramref name="wait"/>.</summary>
-    public async Task<ServerSentEvent?> TryNextAsync(TimeSpan wait)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(wait);
-        try
-        {
-            return await _events.Reader.WaitToReadAsync(timeout.Token) && _events.Reader.TryRead(out var next) ? next : null;
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    public async Task<ServerSentEvent?> TryNextAsync(TimeSpan wait) => (await _events.Reader.ReadWithinAsync(wait)).Item;
 
     private async Task ReadAsync()
     {

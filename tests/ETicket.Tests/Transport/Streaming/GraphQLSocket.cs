@@ -71,35 +71,17 @@ public sealed class GraphQLSocket : IAsyncDisposable
     /// <summary>The next message; fails the test when none comes in time or the socket closes first.</summary>
     public async Task<JsonNode> NextAsync(TimeSpan? wait = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(wait ?? DefaultWait);
-        try
-        {
-            if (await _messages.Reader.WaitToReadAsync(timeout.Token) && _messages.Reader.TryRead(out var message))
-                return message;
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
+        var (message, timedOut) = await _messages.Reader.ReadWithinAsync(wait ?? DefaultWait);
+        if (timedOut)
             throw new Xunit.Sdk.XunitException($"No message within {wait ?? DefaultWait}.");
-        }
+        if (message is not null)
+            return message;
         var (status, reason) = await _closed.Task;
         throw new Xunit.Sdk.XunitException($"The server closed the socket ({(int?)status} {reason}) instead of sending a message.");
     }
 
     /// <summary>The next message, or null when none comes within <paramref name="wait"/>.</summary>
-    public async Task<JsonNode?> TryNextAsync(TimeSpan wait)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(wait);
-        try
-        {
-            return await _messages.Reader.WaitToReadAsync(timeout.Token) && _messages.Reader.TryRead(out var message) ? message : null;
-        }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    public async Task<JsonNode?> TryNextAsync(TimeSpan wait) => (await _messages.Reader.ReadWithinAsync(wait)).Item;
 
     /// <summary>The next message other than a server ping.</summary>
     public async Task<JsonNode> NextExceptPingAsync(TimeSpan? wait = null)
