@@ -113,7 +113,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
 /// </summary>
 public sealed class OutboxSignal : SaveChangesInterceptor
 {
-    private readonly SemaphoreSlim _pending = new(0, 1);
+    private readonly WakeSignal _pending = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, object> _awaitingCommit = [];
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -135,17 +135,7 @@ public sealed class OutboxSignal : SaveChangesInterceptor
             Notify();
     }
 
-    public void Notify()
-    {
-        try
-        {
-            _pending.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled; the relay will read every pending row anyway.
-        }
-    }
+    public void Notify() => _pending.Set();
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _pending.WaitAsync(timeout, cancellationToken);

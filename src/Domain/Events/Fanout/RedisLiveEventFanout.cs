@@ -49,7 +49,7 @@ public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger
     private readonly CancellationTokenSource _stopping = new();
     private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.Channel);
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly WakeSignal _wake = new();
     private readonly TaskCompletionSource _firstAvailable = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionMultiplexer? _redis;
     private ChannelMessageQueue? _queue;
@@ -249,17 +249,7 @@ public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger
     // A socket is up again; the watcher turns live updates on once Redis confirmed the subscription.
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) => Wake();
 
-    private void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
+    private void Wake() => _wake.Set();
 
     private async Task WaitForChangeAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await _wake.WaitAsync(timeout, cancellationToken);
