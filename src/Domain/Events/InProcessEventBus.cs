@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 
 namespace ETicket.Domain.Events;
@@ -6,11 +5,11 @@ namespace ETicket.Domain.Events;
 /// <summary>The embedded default: events reach handlers in this process, in order.</summary>
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
-    private ImmutableArray<Func<EventEnvelope, CancellationToken, Task>> _handlers = [];
+    private readonly Registrations<Func<EventEnvelope, CancellationToken, Task>> _handlers = new();
 
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
-        foreach (var handler in _handlers)
+        foreach (var handler in _handlers.All)
         {
             try
             {
@@ -24,20 +23,5 @@ public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEven
         }
     }
 
-    public IDisposable Subscribe(Func<EventEnvelope, CancellationToken, Task> handler)
-    {
-        ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Add(h), handler);
-        return new Unsubscriber(() => ImmutableInterlocked.Update(ref _handlers, static (list, h) => list.Remove(h), handler));
-    }
-
-    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                unsubscribe();
-        }
-    }
+    public IDisposable Subscribe(Func<EventEnvelope, CancellationToken, Task> handler) => _handlers.Add(handler);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 
 namespace ETicket.Domain.Events.Fanout;
@@ -6,17 +5,13 @@ namespace ETicket.Domain.Events.Fanout;
 /// <summary>The listeners of a fan-out; one that throws is logged and does not stop the others.</summary>
 internal sealed class Listeners(ILogger logger)
 {
-    private ImmutableArray<ILiveEventListener> _all = [];
+    private readonly Registrations<ILiveEventListener> _all = new();
 
-    public IDisposable Add(ILiveEventListener listener)
-    {
-        ImmutableInterlocked.Update(ref _all, static (list, l) => list.Add(l), listener);
-        return new Removal(this, listener);
-    }
+    public IDisposable Add(ILiveEventListener listener) => _all.Add(listener);
 
     public void Each(Action<ILiveEventListener> action)
     {
-        foreach (var listener in _all)
+        foreach (var listener in _all.All)
         {
             try
             {
@@ -27,10 +22,5 @@ internal sealed class Listeners(ILogger logger)
                 logger.LogError(ex, "A live event listener failed");
             }
         }
-    }
-
-    private sealed class Removal(Listeners owner, ILiveEventListener listener) : IDisposable
-    {
-        public void Dispose() => ImmutableInterlocked.Update(ref owner._all, static (list, l) => list.Remove(l), listener);
     }
 }
