@@ -1,4 +1,5 @@
 using ETicket.Domain.Events;
+using ETicket.Domain.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,7 +19,13 @@ public static class PersistenceRegistration
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(database, dataDirectory);
                 services.AddDbContextPool<ETicketDbContext, SqliteETicketDbContext>((sp, options) =>
-                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp)));
+                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp))
+                        // Last, so it runs the command every other interceptor has seen.
+                        .ReuseSqliteStatements(sp),
+                    // Each pooled context holds its connection open (HeldOpenSqliteConnection); this bounds
+                    // the open connections, contexts beyond it open and close per use.
+                    poolSize: SqlitePoolSize);
+                services.AddSqliteStatementReuse();
                 break;
             case DatabaseProvider.MySql:
                 var mysql = MySqlConnectionString(database);
@@ -36,6 +43,8 @@ public static class PersistenceRegistration
         services.AddSingleton<IInterceptor, OutboxCommitWatch>();
         return services;
     }
+
+    public const int SqlitePoolSize = 128;
 
     /// <summary>
     /// EF Core's check that a context is not used by two operations at once costs an async-local
