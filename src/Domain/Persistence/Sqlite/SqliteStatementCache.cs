@@ -9,9 +9,9 @@ namespace ETicket.Domain.Persistence.Sqlite;
 /// Reuses prepared statements for EF Core's LINQ queries. Microsoft.Data.Sqlite prepares a command's
 /// SQL on its first execution and keeps the statements while the command lives, but EF Core creates
 /// and disposes a command per execution, so SQLite parsed and planned the same SQL on every request
-/// (about a fifth of SQLite's time on the market page, docs/benchmarks.md). This runs the query on a
-/// command kept per connection and SQL text instead, with EF Core's parameters, transaction and
-/// timeout, and hands EF Core its reader. Only pays off with connections held open
+/// (about a third of SQLite's time on the market page, docs/benchmarks.md row 12). This runs the
+/// query on a command kept per connection and SQL text instead, with EF Core's parameters,
+/// transaction and timeout, and hands EF Core its reader. Only pays off with connections held open
 /// (<see cref="HeldOpenSqliteConnection"/>): a close finalizes every statement.
 /// </summary>
 public sealed class SqliteStatementCache : DbCommandInterceptor
