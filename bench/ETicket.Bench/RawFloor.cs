@@ -92,14 +92,20 @@ public sealed class RawFloor : IAsyncDisposable
             var read = await body.ReadAsync(cancellationToken);
             if (read.IsCompleted)
             {
-                using var document = JsonDocument.Parse(read.Buffer);
+                // The document reads the pipe's memory in place: take the value before handing the
+                // memory back (reading it after AdvanceTo read other requests' bytes, now and then).
+                string? value;
+                using (var document = JsonDocument.Parse(read.Buffer))
+                {
+                    value = document.RootElement.TryGetProperty("variables", out var variables)
+                            && variables.ValueKind == JsonValueKind.Object
+                            && variables.TryGetProperty("after", out var after)
+                            && after.ValueKind == JsonValueKind.String
+                        ? after.GetString()
+                        : null;
+                }
                 body.AdvanceTo(read.Buffer.End);
-                return document.RootElement.TryGetProperty("variables", out var variables)
-                       && variables.ValueKind == JsonValueKind.Object
-                       && variables.TryGetProperty("after", out var after)
-                       && after.ValueKind == JsonValueKind.String
-                    ? after.GetString()
-                    : null;
+                return value;
             }
             body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
         }

@@ -11,6 +11,7 @@ public sealed record LoadResult(
     double P99Ms,
     long Requests,
     long Failures,
+    string FailureKinds,
     double SecondsRun,
     CpuShare Cpu,
     double JitSeconds,
@@ -84,17 +85,21 @@ public sealed partial class Wrk(string executable, int threads, int connections,
         var requests = RequestsLine().Match(text);
         if (!requests.Success)
             throw new InvalidOperationException($"Unexpected wrk output:\n{text}");
-        var failures = 0L;
+        // Each kind wrk counts, by name, so a failed count says what failed.
+        var kinds = new List<(string Kind, long Count)>();
         if (NonSuccess().Match(text) is { Success: true } non2xx)
-            failures += long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture);
+            kinds.Add(("non-2xx", long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture)));
         if (SocketErrors().Match(text) is { Success: true } socket)
-            failures += Enumerable.Range(1, 4).Sum(i => long.Parse(socket.Groups[i].Value, CultureInfo.InvariantCulture));
+            kinds.AddRange(new[] { "connect", "read", "write", "timeout" }.Select((kind, i) => (kind, long.Parse(socket.Groups[i + 1].Value, CultureInfo.InvariantCulture))));
+        kinds.RemoveAll(k => k.Count == 0);
+        var failures = kinds.Sum(k => k.Count);
         return new LoadResult(
             Number(RequestsPerSecond()),
             Milliseconds(Percentile(text, "50")),
             Milliseconds(Percentile(text, "99")),
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
             failures,
+            string.Join(", ", kinds.Select(k => $"{k.Kind} {k.Count}")),
             double.Parse(requests.Groups[2].Value, CultureInfo.InvariantCulture) * (requests.Groups[3].Value == "m" ? 60 : 1),
             cpu,
             jitSeconds,
