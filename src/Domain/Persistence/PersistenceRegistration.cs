@@ -22,8 +22,7 @@ public static class PersistenceRegistration
                     ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp))
                         // Last, so it runs the command every other interceptor has seen.
                         .ReuseSqliteStatements(sp),
-                    // Each pooled context holds its connection open (HeldOpenSqliteConnection); this bounds
-                    // the open connections, contexts beyond it open and close per use.
+                    // Contexts beyond the pool open and close their connection per use.
                     poolSize: SqlitePoolSize);
                 services.AddSqliteStatementReuse();
                 break;
@@ -44,6 +43,7 @@ public static class PersistenceRegistration
         return services;
     }
 
+    /// <summary>Most pooled SQLite contexts kept, and so most connections held open (HeldOpenSqliteConnection).</summary>
     public const int SqlitePoolSize = 128;
 
     /// <summary>
