@@ -26,14 +26,15 @@ public sealed class HeldOpenSqliteConnection(
 
     // EF Core closes after every query and when the pool takes the context back; only a broken
     // connection or the context's disposal really closes it.
+    private bool MustClose => _releasing || DbConnection.State == ConnectionState.Broken;
+
     protected override void CloseDbConnection()
     {
-        if (_releasing || DbConnection.State == ConnectionState.Broken)
+        if (MustClose)
             base.CloseDbConnection();
     }
 
-    protected override Task CloseDbConnectionAsync() =>
-        _releasing || DbConnection.State == ConnectionState.Broken ? base.CloseDbConnectionAsync() : Task.CompletedTask;
+    protected override Task CloseDbConnectionAsync() => MustClose ? base.CloseDbConnectionAsync() : Task.CompletedTask;
 
     protected override void ResetState(bool disposeDbConnection)
     {
