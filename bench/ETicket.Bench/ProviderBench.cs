@@ -137,7 +137,7 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
                     throw new InvalidOperationException($"{target.Name}: no request completed in run {run}.");
                 runs[target].Add(result);
                 log.WriteLine($"    run {run} {target.Name,-18} {result.RequestsPerSecond,8:F0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  " +
-                              $"{(result.Failures > 0 ? $"FAILED {result.Failures} ({result.FailureKinds})  " : "")}app {result.AppCpuMicrosPerRequest,4:F0} µs/req (jit {result.JitMicrosPerRequest:F0})  alloc {result.AllocatedKilobytesPerRequest,5:F1} KB/req  db {result.DbCpuMicrosPerRequest,4:F0} µs/req  foreign {result.Cpu.ForeignShare(cpu.Cores):P0}");
+                              $"{(result.Failures > 0 ? $"FAILED {result.FailureSummary}  " : "")}app {result.AppCpuMicrosPerRequest,4:F0} µs/req (jit {result.JitMicrosPerRequest:F0})  alloc {result.AllocatedKilobytesPerRequest,5:F1} KB/req  db {result.DbCpuMicrosPerRequest,4:F0} µs/req  foreign {result.Cpu.ForeignShare(cpu.Cores):P0}");
             }
         }
         return [.. targets.Select(t => new TargetResult(t, runs[t], cpu.Cores))];

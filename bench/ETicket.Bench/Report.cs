@@ -93,7 +93,7 @@ public sealed class Report(BenchOptions options)
                 foreach (var (run, index) in target.Runs.Select((r, i) => (r, i + 1)))
                 {
                     md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {(run.Failures > 0 ? $"{run.Failures} ({run.FailureKinds})" : "0")} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | {run.AllocatedKilobytesPerRequest:F1} | " +
+                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.FailureSummary} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | {run.AllocatedKilobytesPerRequest:F1} | " +
                         $"{run.DbCpuMicrosPerRequest:F0} | {run.DriverCpuMicrosPerRequest:F0} | {run.Cpu.ForeignShare(target.Cores):P0} | {run.Cpu.StealShare(target.Cores):P0} |");
                 }
             }

@@ -17,6 +17,9 @@ public sealed record LoadResult(
     double JitSeconds,
     long AllocatedBytes)
 {
+    /// <summary>The failed count with the kinds wrk counted, e.g. "3 (non-2xx 3)"; "0" when none.</summary>
+    public string FailureSummary => Failures > 0 ? $"{Failures} ({FailureKinds})" : "0";
+
     /// <summary>Managed memory this process allocated per request (the server under load is the only busy part of it).</summary>
     public double AllocatedKilobytesPerRequest => AllocatedBytes / 1024.0 / Math.Max(1, Requests);
 
