@@ -34,8 +34,14 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         await using var raw = await RawFloor.StartAsync(database.Provider, database.EffectiveConnectionString);
         var (rawPages, rawCursors) = await WalkAsync(raw.Endpoint, cancellationToken);
         foreach (var page in new[] { 1, Market.DeepPage })
-            SameRows(page, platformPages[page - 1], rawPages[page - 1]);
+            SameRows(page, "the raw floor", platformPages[page - 1], rawPages[page - 1]);
         log.WriteLine($"    platform and raw floor return the same titles, prices and nicknames on pages 1 and {Market.DeepPage}");
+
+        // 2b. The minimal GraphQL.NET server runs the floor's statements, so it follows the floor's cursors.
+        await using var minimal = await MinimalGraphQL.StartAsync(database.Provider, database.EffectiveConnectionString);
+        foreach (var page in new[] { 1, Market.DeepPage })
+            SameRows(page, "the minimal GraphQL.NET server", platformPages[page - 1], await PostAsync(minimal.Endpoint, rawCursors[page - 1], cancellationToken));
+        log.WriteLine("    so does a minimal GraphQL.NET server over the floor's statements");
 
         var explainer = new Explainer(database);
         var rawQuery = RawQuery();
@@ -58,6 +64,8 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
             new Target("raw", 1, raw.Endpoint, bodies.Raw1),
             new Target("platform", Market.DeepPage, measured.Endpoint, bodies.Platform50),
             new Target("raw", Market.DeepPage, raw.Endpoint, bodies.Raw50),
+            new Target("minimal", 1, minimal.Endpoint, bodies.Raw1),
+            new Target("minimal", Market.DeepPage, minimal.Endpoint, bodies.Raw50),
         };
         foreach (var (name, create, drop) in variants)
         {
@@ -85,10 +93,10 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
                 explain.Add(await explainer.ExplainAsync("raw floor, rows without a start time (read after the last timed one)", rawFirst.Page[^1], cancellationToken));
                 explain.Add(await explainer.ExplainAsync("raw floor, sellers", rawFirst.Sellers, cancellationToken));
 
-                await VerifyAsync(measured.Endpoint, raw.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                await VerifyAsync(measured.Endpoint, raw.Endpoint, minimal.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
                 var measure = !options.VerifyOnly && (create is not null || options.MeasureAsMigrated);
                 var measurements = measure ? await MeasureAsync(targets, cancellationToken) : [];
-                await VerifyAsync(measured.Endpoint, raw.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                await VerifyAsync(measured.Endpoint, raw.Endpoint, minimal.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
                 result.Variants.Add(new VariantReport(name, explain, measurements));
             }
             finally
@@ -201,21 +209,23 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         return [.. capture.Take().Where(c => !background.Any(table => c.Sql.Contains(table, StringComparison.Ordinal)))];
     }
 
-    private static async Task VerifyAsync(Uri platform, Uri raw, IReadOnlyList<string?> platformCursors, IReadOnlyList<string?> rawCursors, IReadOnlyList<MarketPage> expected, CancellationToken cancellationToken)
+    private static async Task VerifyAsync(Uri platform, Uri raw, Uri minimal, IReadOnlyList<string?> platformCursors, IReadOnlyList<string?> rawCursors, IReadOnlyList<MarketPage> expected, CancellationToken cancellationToken)
     {
         foreach (var page in new[] { 1, Market.DeepPage })
         {
-            SameRows(page, expected[page - 1], await PostAsync(platform, platformCursors[page - 1], cancellationToken));
-            SameRows(page, expected[page - 1], await PostAsync(raw, rawCursors[page - 1], cancellationToken));
+            SameRows(page, "the platform now", expected[page - 1], await PostAsync(platform, platformCursors[page - 1], cancellationToken));
+            SameRows(page, "the raw floor", expected[page - 1], await PostAsync(raw, rawCursors[page - 1], cancellationToken));
+            SameRows(page, "the minimal GraphQL.NET server", expected[page - 1], await PostAsync(minimal, rawCursors[page - 1], cancellationToken));
         }
     }
 
-    private static void SameRows(int page, MarketPage platform, MarketPage raw)
+    /// <summary>Throws when <paramref name="other"/> (named) does not return the platform's first answer's rows.</summary>
+    private static void SameRows(int page, string name, MarketPage platform, MarketPage other)
     {
-        if (platform.Rows.SequenceEqual(raw.Rows))
+        if (platform.Rows.SequenceEqual(other.Rows))
             return;
-        var lines = platform.Rows.Zip(raw.Rows).Select((pair, i) => $"{i + 1,2}: {(pair.First == pair.Second ? "  " : "!=")} {pair.First} | {pair.Second}");
-        throw new InvalidOperationException($"Page {page}: the platform and the raw floor disagree:\n{string.Join('\n', lines)}");
+        var lines = platform.Rows.Zip(other.Rows).Select((pair, i) => $"{i + 1,2}: {(pair.First == pair.Second ? "  " : "!=")} {pair.First} | {pair.Second}");
+        throw new InvalidOperationException($"Page {page}: the platform and {name} disagree:\n{string.Join('\n', lines)}");
     }
 
     private static IReadOnlyList<string> SellersOf(RawPage page) => [.. page.Rows.Select(r => r.SellerId).Distinct()];
