@@ -6,9 +6,6 @@ using GraphQL.DI;
 using GraphQLParser.AST;
 using GraphQL.Transport;
 using GraphQL.Types;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace ETicket.Bench;
 
@@ -33,16 +30,13 @@ public sealed class MinimalGraphQL : IAsyncDisposable
 
     public static async Task<MinimalGraphQL> StartAsync(DatabaseProvider provider, string connectionString)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls=http://127.0.0.1:0"] });
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateBuilder();
         builder.Services.AddSingleton(RawFloor.Query(provider, connectionString));
         builder.Services.AddGraphQL(graph => graph.AddSchema<MarketSchema>().AddGraphTypes(typeof(MinimalGraphQL).Assembly).AddSystemTextJson()
             .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = true).ConfigureExecution(new ValidatedDocuments()));
         var app = builder.Build();
         app.MapPost(Path, RespondAsync);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return new MinimalGraphQL(app, new Uri(address, Path));
+        return new MinimalGraphQL(app, await LoopbackServer.StartAsync(app, Path));
     }
 
     private static async Task RespondAsync(HttpContext http, IDocumentExecuter<MarketSchema> executer, IGraphQLTextSerializer serializer)

@@ -6,9 +6,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ETicket.Domain.Persistence;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 
@@ -34,14 +31,11 @@ public sealed class RawFloor : IAsyncDisposable
 
     public static async Task<RawFloor> StartAsync(DatabaseProvider provider, string connectionString)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls=http://127.0.0.1:0"] });
-        builder.Logging.ClearProviders();
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var query = Query(provider, connectionString);
         app.MapPost(Path, (HttpContext http) => RespondAsync(http, query));
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        return new RawFloor(app, new Uri(address, Path));
+        return new RawFloor(app, await LoopbackServer.StartAsync(app, Path));
     }
 
     public static IMarketQuery Query(DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.MySql

@@ -82,7 +82,7 @@ public sealed class Report(BenchOptions options)
         md.AppendLine(CultureInfo.InvariantCulture,
             $"- response bodies (characters): platform {provider.PlatformFirstPageChars:N0} / {provider.PlatformDeepPageChars:N0}, " +
             $"raw {provider.RawFirstPageChars:N0} / {provider.RawDeepPageChars:N0} (page 1 / page {Market.DeepPage}; they differ only in the cursor's encoding)");
-        md.AppendLine("- checked before and after every measurement: both servers return the same titles, prices and nicknames on both pages").AppendLine();
+        md.AppendLine("- checked before and after every measurement: the three servers return the same titles, prices and nicknames on both pages").AppendLine();
 
         foreach (var variant in provider.Variants.Where(v => v.Results.Count > 0))
         {
