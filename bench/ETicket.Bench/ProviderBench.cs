@@ -39,8 +39,8 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
 
         // 2b. The minimal GraphQL.NET server runs the floor's statements, so it follows the floor's cursors.
         await using var minimal = await MinimalGraphQL.StartAsync(database.Provider, database.EffectiveConnectionString);
-        foreach (var page in new[] { 1, Market.DeepPage })
-            SameRows(page, "the minimal GraphQL.NET server", platformPages[page - 1], await PostAsync(minimal.Endpoint, rawCursors[page - 1], cancellationToken));
+        var minimalAnswers = new Answering("the minimal GraphQL.NET server", minimal.Endpoint, rawCursors);
+        await VerifyAsync([minimalAnswers], platformPages, cancellationToken);
         log.WriteLine("    so does a minimal GraphQL.NET server over the floor's statements");
 
         var explainer = new Explainer(database);
@@ -57,6 +57,7 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
 
         // 3. A host without interceptors, measured as is and with each candidate index.
         await using var measured = await PlatformUnderTest.StartAsync(database, captureSql: false);
+        Answering[] answering = [new("the platform now", measured.Endpoint, platformCursors), new("the raw floor", raw.Endpoint, rawCursors), minimalAnswers];
         var bodies = await WriteBodiesAsync(platformCursors, rawCursors, cancellationToken);
         var targets = new[]
         {
@@ -93,10 +94,10 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
                 explain.Add(await explainer.ExplainAsync("raw floor, rows without a start time (read after the last timed one)", rawFirst.Page[^1], cancellationToken));
                 explain.Add(await explainer.ExplainAsync("raw floor, sellers", rawFirst.Sellers, cancellationToken));
 
-                await VerifyAsync(measured.Endpoint, raw.Endpoint, minimal.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                await VerifyAsync(answering, platformPages, cancellationToken);
                 var measure = !options.VerifyOnly && (create is not null || options.MeasureAsMigrated);
                 var measurements = measure ? await MeasureAsync(targets, cancellationToken) : [];
-                await VerifyAsync(measured.Endpoint, raw.Endpoint, minimal.Endpoint, platformCursors, rawCursors, platformPages, cancellationToken);
+                await VerifyAsync(answering, platformPages, cancellationToken);
                 result.Variants.Add(new VariantReport(name, explain, measurements));
             }
             finally
@@ -209,13 +210,16 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         return [.. capture.Take().Where(c => !background.Any(table => c.Sql.Contains(table, StringComparison.Ordinal)))];
     }
 
-    private static async Task VerifyAsync(Uri platform, Uri raw, Uri minimal, IReadOnlyList<string?> platformCursors, IReadOnlyList<string?> rawCursors, IReadOnlyList<MarketPage> expected, CancellationToken cancellationToken)
+    /// <summary>A server the answers are checked on, and the <c>after</c> values it pages with (its own cursors).</summary>
+    private sealed record Answering(string Name, Uri Endpoint, IReadOnlyList<string?> Cursors);
+
+    /// <summary>Throws unless each server answers pages 1 and 50 with the platform's first rows.</summary>
+    private static async Task VerifyAsync(IReadOnlyList<Answering> servers, IReadOnlyList<MarketPage> expected, CancellationToken cancellationToken)
     {
         foreach (var page in new[] { 1, Market.DeepPage })
         {
-            SameRows(page, "the platform now", expected[page - 1], await PostAsync(platform, platformCursors[page - 1], cancellationToken));
-            SameRows(page, "the raw floor", expected[page - 1], await PostAsync(raw, rawCursors[page - 1], cancellationToken));
-            SameRows(page, "the minimal GraphQL.NET server", expected[page - 1], await PostAsync(minimal, rawCursors[page - 1], cancellationToken));
+            foreach (var server in servers)
+                SameRows(page, server.Name, expected[page - 1], await PostAsync(server.Endpoint, server.Cursors[page - 1], cancellationToken));
         }
     }
 
