@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using ETicket.Domain.Listings;
 using ETicket.Tests.Infrastructure;
 
 namespace ETicket.Tests.Querying;
@@ -22,10 +23,19 @@ public sealed class ListingSortAndPagingTests
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var server = await PlatformServer.StartAsync(database);
         var seller = await server.SignInAsync("13800000001");
-        await server.SeedAsync(seller.Id, 1, _ => ListingSeeds.Concert("B", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(2)));
-        await server.SeedAsync(seller.Id, 1, _ => ListingSeeds.Concert("A", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(1)));
-        await server.SeedAsync(seller.Id, 1, _ => ListingSeeds.Concert("C", 50m, startsAt: DateTimeOffset.UtcNow.AddDays(3)));
-        await server.SeedAsync(seller.Id, 1, _ => ListingSeeds.Voucher("V", 100m));
+        PublishListing[] inPublishingOrder =
+        [
+            ListingSeeds.Concert("B", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(2)),
+            ListingSeeds.Concert("A", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(1)),
+            ListingSeeds.Concert("C", 50m, startsAt: DateTimeOffset.UtcNow.AddDays(3)),
+            ListingSeeds.Voucher("V", 100m),
+        ];
+        foreach (var listing in inPublishingOrder)
+        {
+            await server.SeedAsync(seller.Id, 1, _ => listing);
+            // Publish times are kept to the millisecond: two seeds within one would tie, and "newest first" would fall to the ids.
+            await Task.Delay(2, TestContext.Current.CancellationToken);
+        }
 
         async Task<List<string>> TitlesAsync(object order) =>
             (await server.PostAsync(Page, new { first = 10, order })).Ok()["listings"]!["nodes"]!.AsArray().Select(n => n!["title"]!.GetValue<string>()).ToList();

@@ -82,6 +82,13 @@ public static class LiveListings
         return seen!;
     }
 
+    /// <summary>
+    /// Waits until the subscriptions of the class's earlier tests have ended. A test disposes its
+    /// stream or socket at its end, but the server notices the client leaving a moment later: a count
+    /// taken at once may still include those and then fall while the next test counts its own.
+    /// </summary>
+    public static Task NoGroupsLeftAsync(this PlatformServer server) => server.GroupsBecomeAsync(0);
+
     /// <summary>Waits (a bounded while) until the server runs <paramref name="count"/> subscription executions.</summary>
     public static async Task GroupsBecomeAsync(this PlatformServer server, int count)
     {
