@@ -12,7 +12,7 @@
 #                            the platform runs on a fresh database there instead of SQLite
 #   ETICKET_FUZZ_SKIP        kinds of request to leave out, e.g. huge/or-list while it still kills
 #                            the process (comma-separated; see docs/testing.md)
-#   ETICKET_FUZZ_RESTARTS    how many times to start the platform again after a request killed it (10)
+#   ETICKET_FUZZ_RESTARTS    how many times to start the platform again after a request killed it (25)
 #   ETICKET_FUZZ_VERBOSE=1   print every request's outcome
 #   ETICKET_GRAPH_DLL        fuzz this ETicket.Graph.dll instead of building src/Graph
 set -euo pipefail
@@ -33,7 +33,7 @@ build_graph_if_needed
 
 export ETICKET_FUZZ_REQUESTS=$requests
 [ -n "$seed" ] && export ETICKET_FUZZ_SEED=$seed
-export ETICKET_FUZZ_RESTARTS=${ETICKET_FUZZ_RESTARTS:-10}
+export ETICKET_FUZZ_RESTARTS=${ETICKET_FUZZ_RESTARTS:-25}
 export ETICKET_ARTIFACTS=${ETICKET_ARTIFACTS:-$REPO_ROOT/artifacts}
 if [ -n "${ETICKET_TEST_MYSQL:-}" ]; then
   export ETICKET_FUZZ_DATABASE=mysql

@@ -8,7 +8,7 @@ import {
   generateOperation, hugeListDocument,
 } from './documents.mjs';
 import { batchBody, mutateJsonBody } from './json-mutators.mjs';
-import { isRaw, toJson } from './json.mjs';
+import { isRaw, rawJson, toJson } from './json.mjs';
 import { anyText, longText, loneSurrogateText, oddText } from './strings.mjs';
 import { forgedAuthorization } from './tokens.mjs';
 import { wsSession } from './websocket.mjs';
@@ -478,6 +478,8 @@ const KINDS = {
   sse(rng, model, ctx) {
     const operation = rng.weighted({ subscription: 3, query: 2, mutation: 1 });
     const op = generateOperation(rng, model, ctx, { operation, mode: rng.weighted({ valid: 3, odd: 1, wrong: 1 }), depth: rng.int(1, 3) });
+    // Numbers JavaScript cannot hold (1e400) in the variables, used or not.
+    if (rng.chance(0.15)) op.variables = { ...(op.variables ?? {}), [rng.pick(['x', Object.keys(op.variables ?? {})[0] ?? 'y'])]: rawJson(rng.pick(['1e400', '-1e400', '1e-400', '123456789012345678901234567890'])) };
     const who = rng.weighted({ none: 2, seller: 1, buyer: 1, forged: 1 });
     const headers = [['Accept', rng.pick(['text/event-stream', 'text/event-stream, application/json;q=0.5', 'text/event-stream;q=1, application/json;q=1'])]];
     if (who === 'forged') headers.push(['Authorization', forgedAuthorization(rng, ctx.tokens).values[0]]);

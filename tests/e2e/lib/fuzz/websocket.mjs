@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { generateOperation } from './documents.mjs';
 import { anyText, longText, loneSurrogateText, oddText } from './strings.mjs';
 import { forgedToken } from './tokens.mjs';
-import { toJson } from './json.mjs';
+import { rawJson, toJson } from './json.mjs';
 
 const PROTOCOL = 'graphql-transport-ws';
 
@@ -74,7 +74,9 @@ function operationPayload(rng, model, ctx) {
   const operation = rng.weighted({ subscription: 5, query: 3, mutation: 1 });
   const mode = rng.weighted({ valid: 6, odd: 2, wrong: 2 });
   const { query, variables, operationName } = generateOperation(rng, model, ctx, { operation, mode, depth: rng.int(1, 3) });
-  return { query, variables, operationName: operationName ?? undefined };
+  // Now and then a number JavaScript cannot hold (1e400) in the variables, used or not.
+  const odd = rng.chance(0.1) ? { [rng.pick(['x', Object.keys(variables ?? {})[0] ?? 'y'])]: rawJson(rng.pick(['1e400', '-1e400', '1e-400'])) } : {};
+  return { query, variables: variables || Object.keys(odd).length ? { ...(variables ?? {}), ...odd } : undefined, operationName: operationName ?? undefined };
 }
 
 function oddId(rng) {
