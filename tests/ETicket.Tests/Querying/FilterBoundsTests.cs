@@ -97,4 +97,19 @@ public sealed class FilterBoundsTests
         Assert.Equal("BAD_USER_INPUT", response.FirstErrorCode);
         Assert.Contains("10000 elements", response.Errors![0]!["message"]!.GetValue<string>());
     }
+
+    /// <summary>Texts that reach the SQL are no longer than what they are compared with (SQLite refuses LIKE patterns over 50,000 bytes).</summary>
+    [Theory]
+    [InlineData("query($t: String) { listings(where: { title: { contains: $t } }) { totalCount } }")]
+    [InlineData("query($t: String) { listings(where: { city: { in: [\"上海\", $t] } }) { totalCount } }")]
+    [InlineData("query($t: String) { listings(after: $t) { totalCount } }")]
+    [InlineData("query($t: String) { wantedRequests(city: $t) { totalCount } }")]
+    public async Task Texts_longer_than_anything_they_could_match_are_BAD_USER_INPUT(string query)
+    {
+        await using var server = await PlatformServer.StartAsync();
+
+        var response = await server.PostAsync(query, new { t = new string('演', 60_000) });
+
+        Assert.Equal("BAD_USER_INPUT", response.FirstErrorCode);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using ETicket.Domain.Common;
+using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Querying;
 using ETicket.Graph.Limits;
 using GraphQL;
@@ -57,10 +58,26 @@ internal sealed class ListingFilterReader(QueryLimitOptions limits)
                 if (operand is null && op is not (FilterOperator.Eq or FilterOperator.Neq))
                     throw new BadInputException($"`{name}.{operatorName}` needs a value; only eq and neq take null.");
                 Count(operand is ICollection values ? values.Count : 1);
+                CheckTextLength(name, operatorName, operand);
                 parts.Add(new ListingFilter.Condition(ListingQueryArguments.Fields[name], op, operand));
             }
         }
         return parts.Count == 1 ? parts[0] : new ListingFilter.All(parts);
+    }
+
+    /// <summary>Titles and cities have at most this many characters; a longer text can match none of them.</summary>
+    private static readonly int MaxTextLength = Math.Max(PublishListingRules.TitleMaxLength, PublishListingRules.ShortTextMaxLength);
+
+    private static void CheckTextLength(string field, string operatorName, object? operand)
+    {
+        var tooLong = operand switch
+        {
+            string text => text.Length > MaxTextLength,
+            IEnumerable<object?> values => values.Any(v => v is string text && text.Length > MaxTextLength),
+            _ => false,
+        };
+        if (tooLong)
+            throw new BadInputException($"`{field}.{operatorName}` compares with texts of at most {MaxTextLength} characters.");
     }
 
     private void Count(int terms)
