@@ -1,3 +1,4 @@
+using ETicket.Domain.Orders;
 using ETicket.Tests.Infrastructure;
 
 namespace ETicket.Tests.Orders;
@@ -31,7 +32,8 @@ public sealed class PurchaseTests
     public async Task Of_fifty_buyers_at_once_exactly_one_gets_the_listing(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, new Dictionary<string, string?> { ["ETicket:Members:SignInRateLimit:PermitLimit"] = "1000" });
+        await using var server = await PlatformServer.StartAsync(database, new Dictionary<string, string?> { ["ETicket:Members:SignInRateLimit:PermitLimit"] = "1000" },
+            configureServices: HostLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
         var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => server.SignInAsync($"1390000{i:0000}")));
@@ -39,10 +41,16 @@ public sealed class PurchaseTests
         var results = await Task.WhenAll(buyers.Select(buyer => server.PurchaseAsync(buyer, listingId)));
 
         Assert.Single(results, r => r["order"] is not null);
-        Assert.All(results.Where(r => r["order"] is null),
-            r => Assert.Equal("LISTING_NOT_AVAILABLE", r["errors"]![0]!["code"]!.GetValue<string>()));
+        // Each loser is told the listing's real status, not what it read before the race was decided.
+        Assert.All(results.Where(r => r["order"] is null), r =>
+        {
+            var error = ListingRequests.SingleError(r);
+            Assert.Equal("LISTING_NOT_AVAILABLE", error["code"]!.GetValue<string>());
+            Assert.Contains("(it is RESERVED)", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        });
         var orders = (await server.PostAsync("query($id: ID!) { listing(id: $id) { status seller { id } } }", new { id = listingId })).Ok();
         Assert.Equal("RESERVED", orders["listing"]!["status"]!.GetValue<string>());
+        server.AssertNoErrors();
     }
 
     [Fact]
@@ -80,19 +88,22 @@ public sealed class PurchaseTests
         Assert.Empty((await server.PurchaseAsync(buyer, listings[3]))["errors"]!.AsArray());
     }
 
-    [Fact]
-    public async Task Concurrent_purchases_by_one_buyer_respect_the_limit()
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Fifty_purchases_at_once_by_one_buyer_leave_exactly_three_unpaid_orders(DatabaseKind kind)
     {
-        await using var server = await PlatformServer.StartAsync();
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var buyer = await server.SignInAsync("13800000002");
-        var listings = new List<string>();
-        for (var i = 0; i < 8; i++)
-            listings.Add(await server.PublishOkAsync(seller, ListingRequests.Concert(title: $"Listing {i}", ticketCode: $"CODE-{i}")));
+        var listings = await server.SeedAsync(seller.Id, 50, i => ListingSeeds.Concert($"Listing {i}", 100m));
 
         var results = await Task.WhenAll(listings.Select(id => server.PurchaseAsync(buyer, id)));
 
         Assert.Equal(3, results.Count(r => r["order"] is not null));
+        Assert.All(results.Where(r => r["order"] is null),
+            r => Assert.Equal("PURCHASE_LIMIT_REACHED", ListingRequests.SingleError(r)["code"]!.GetValue<string>()));
+        Assert.Equal(3, (await server.StoredOrdersAsync(buyer.Id)).Count(o => o.Status == OrderStatus.PendingPayment));
+        server.AssertNoErrors();
     }
 
     [Fact]
@@ -130,6 +141,23 @@ public sealed class PurchaseTests
         var reused = await server.PurchaseAsync(buyer, otherListing, "tap-1");
         Assert.Equal("IDEMPOTENCY_KEY_REUSED", reused["errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal("idempotencyKey", reused["errors"]![0]!["field"]!.GetValue<string>());
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Retries_with_one_key_at_once_all_answer_the_first_order(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => server.PurchaseAsync(buyer, listingId, "double-tap")));
+
+        Assert.Empty(results.SelectMany(p => p["errors"]!.AsArray()).Select(e => $"{e!["code"]}: {e["message"]}"));
+        var orderId = Assert.Single(results.Select(r => r["order"]!["id"]!.GetValue<string>()).Distinct());
+        Assert.Equal(orderId, Assert.Single(await server.StoredOrdersAsync(buyer.Id)).Id);
+        server.AssertNoErrors();
     }
 
     [Fact]
