@@ -33,6 +33,23 @@ public static class Transactions
             return result;
         }, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="attempt"/>, and once more when it lost a race on a row's version (another
+    /// transaction changed a row it had read): the second attempt, in a new transaction, decides from
+    /// what the other committed.
+    /// </summary>
+    public static async Task<T> OnceMoreIfOvertakenAsync<T>(Func<Task<T>> attempt)
+    {
+        try
+        {
+            return await attempt();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await attempt();
+        }
+    }
+
     /// <summary>All or nothing: a business failure rolls back whatever the work already changed.</summary>
     public static Task<Outcome<T>> InTransactionAsync<T>(this ETicketDbContext db, Func<CancellationToken, Task<Outcome<T>>> work, CancellationToken cancellationToken)
         where T : class =>

@@ -1,5 +1,6 @@
 using ETicket.Domain.Orders;
 using ETicket.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ETicket.Tests.Orders;
 
@@ -50,6 +51,27 @@ public sealed class PurchaseTests
         });
         var orders = (await server.PostAsync("query($id: ID!) { listing(id: $id) { status seller { id } } }", new { id = listingId })).Ok();
         Assert.Equal("RESERVED", orders["listing"]!["status"]!.GetValue<string>());
+        server.AssertNoErrors();
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Of_twenty_buyers_at_once_of_a_listing_whose_reservation_ran_out_exactly_one_gets_it(DatabaseKind kind)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await TestClock.StartAsync(database, clock, configureServices: HostLogs.Capture);
+        var seller = await server.SignInAsync("13800000001");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
+        await server.PurchaseOkAsync(await server.SignInAsync("13800000002"), listingId);
+
+        // Every buyer finds the unpaid reservation past its deadline and ends it on the way.
+        clock.Advance(TimeSpan.FromMinutes(16));
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => server.SignInAsync($"1390000{i:0000}")));
+        var results = await Task.WhenAll(buyers.Select(buyer => server.PurchaseAsync(buyer, listingId)));
+
+        Assert.Single(results, r => r["order"] is not null);
+        Assert.All(results.Where(r => r["order"] is null),
+            r => Assert.Equal("LISTING_NOT_AVAILABLE", ListingRequests.SingleError(r)["code"]!.GetValue<string>()));
         server.AssertNoErrors();
     }
 
