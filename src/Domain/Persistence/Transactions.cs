@@ -17,8 +17,8 @@ public static class Transactions
     /// waited for a lock, so a limit counted after taking the member's lock, or a listing re-read after
     /// losing the race to reserve it, saw the state from before the winner committed. Nothing here
     /// needs reads to repeat: every decision is guarded by a lock, a conditional update, a version or
-    /// a unique index. SQLite has one writer at a time; Microsoft.Data.Sqlite runs this level as its
-    /// only one, SERIALIZABLE (BEGIN IMMEDIATE), as it does when none is given.
+    /// a unique index. SQLite has one writer at a time; Microsoft.Data.Sqlite runs this level as
+    /// SERIALIZABLE (BEGIN IMMEDIATE), as it does when none is given.
     /// </remarks>
     public static Task<T> InTransactionAsync<T>(this ETicketDbContext db, Func<CancellationToken, Task<T>> work, Func<T, bool> commit, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
