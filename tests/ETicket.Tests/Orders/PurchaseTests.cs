@@ -1,5 +1,11 @@
+using System.Text.Json.Nodes;
+using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Persistence;
 using ETicket.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ETicket.Tests.Orders;
@@ -180,6 +186,57 @@ public sealed class PurchaseTests
         var orderId = Assert.Single(results.Select(r => r["order"]!["id"]!.GetValue<string>()).Distinct());
         Assert.Equal(orderId, Assert.Single(await server.StoredOrdersAsync(buyer.Id)).Id);
         server.AssertNoErrors();
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_request_waiting_for_a_key_whose_first_request_fails_goes_ahead(DatabaseKind kind)
+    {
+        var race = new AfterNextAdded<IdempotencyRecord>();
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: services => HostLogs.Capture(services.AddSingleton<IInterceptor>(race)));
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var taken = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "TAKEN"));
+        var free = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "FREE"));
+        await server.PurchaseOkAsync(await server.SignInAsync("13800000003"), taken);
+
+        // The first request has claimed the key and will fail; the second, with the same key, waits for it.
+        Task<JsonNode>? second = null;
+        race.Arm(async () =>
+        {
+            second = server.PurchaseAsync(buyer, free, "tap");
+            await WaitUntilBlockedOnALockAsync(server, kind);
+        });
+        var first = await server.PurchaseAsync(buyer, taken, "tap");
+
+        Assert.Equal("LISTING_NOT_AVAILABLE", ListingRequests.SingleError(first)["code"]!.GetValue<string>());
+        Assert.NotNull(second); // the first request claimed the key before it failed
+        var answer = await second;
+        Assert.Empty(answer["errors"]!.AsArray());
+        Assert.Equal(free, answer["order"]!["listing"]!["id"]!.GetValue<string>());
+        server.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// MariaDB: until a transaction of this test's database waits for a row lock. SQLite shows no such
+    /// state: a second writer waits to begin, and the outcome is the same.
+    /// </summary>
+    private static async Task WaitUntilBlockedOnALockAsync(PlatformServer server, DatabaseKind kind)
+    {
+        if (kind != DatabaseKind.MariaDb)
+            return;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
+        while (await db.Database.SqlQueryRaw<int>("""
+                   SELECT COUNT(*) AS Value FROM information_schema.INNODB_TRX t
+                   JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
+                   WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()
+                   """).SingleAsync(TestContext.Current.CancellationToken) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No request waited for the key within 15 s.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]
