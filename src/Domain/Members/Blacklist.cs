@@ -23,6 +23,14 @@ public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlackliste
         var why = Texts.Clean(reason);
         if (why is { Length: > Member.BlacklistReasonMaxLength })
             return UserError.Validation("reason", $"A reason has at most {Member.BlacklistReasonMaxLength} characters.");
+        // A handler's change may lose a race on a version (a listing bought while it is withdrawn): the
+        // second attempt decides from the new state.
+        return await Transactions.OnceMoreIfOvertakenAsync(() => SetNowAsync(memberId, blacklisted, why, cancellationToken));
+    }
+
+    private async Task<Outcome<Member>> SetNowAsync(string memberId, bool blacklisted, string? why, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var member = Ids.IsWellFormed(memberId)
             ? await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken)
             : null;
