@@ -55,9 +55,22 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                     throw TooLarge(limit);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            throw TooLarge(limit);
+            // Kestrel's verdict on the body (too large, too slow, malformed chunks, cut short) is the client's mistake.
+            throw ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(limit),
+                StatusCodes.Status408RequestTimeout => new RequestProblem(ex.StatusCode, "The request body arrived too slowly; send it without pausing."),
+                _ => new RequestProblem(ex.StatusCode, $"The request body could not be read: {ex.Message}"),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client went away mid-body (a reset, an abort). Nobody is left to answer: aborting tells
+            // Kestrel so too, which otherwise might try to drain a body it is still reading and log a failure.
+            http.Abort();
+            throw new RequestProblem(StatusCodes.Status400BadRequest, "The connection closed before the request body was complete.");
         }
         return buffer.WrittenMemory;
     }

@@ -3,7 +3,8 @@ using ETicket.Tests.Infrastructure;
 namespace ETicket.Tests.Transport;
 
 /// <summary>
-/// A platform for tests of client mistakes, its logs captured (<see cref="ServerLogs"/>).
+/// A platform for tests of client mistakes: its logs captured (<see cref="ServerLogs"/>), and a short
+/// request body timeout, set through configuration as an operator would.
 /// </summary>
 public sealed class ClientMistakesFixture : IAsyncLifetime
 {
@@ -13,7 +14,10 @@ public sealed class ClientMistakesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _server = await PlatformServer.StartAsync(configureServices: ServerLogs.Capture);
+        _server = await PlatformServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ETicket:Transport:RequestBodyGracePeriod"] = "00:00:01.500",
+        }, configureServices: ServerLogs.Capture);
     }
 
     public async ValueTask DisposeAsync()
