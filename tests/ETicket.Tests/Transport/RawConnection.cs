@@ -38,7 +38,9 @@ public sealed class RawConnection : IDisposable
     public static string PostHead(string framing, string accept = Media.Json) =>
         $"POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nAccept: {accept}\r\nConnection: close\r\n{framing}\r\n\r\n";
 
-    public Task SendAsync(string text) => _stream.WriteAsync(Encoding.UTF8.GetBytes(text), TestContext.Current.CancellationToken).AsTask();
+    public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
+
+    public Task SendAsync(byte[] bytes) => _stream.WriteAsync(bytes, TestContext.Current.CancellationToken).AsTask();
 
     /// <summary>Closes the sending side (TCP FIN): the server reads the end of the stream.</summary>
     public void EndSending() => _client.Client.Shutdown(SocketShutdown.Send);
