@@ -1,10 +1,13 @@
 using ETicket.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Tests.Transport;
 
 /// <summary>
-/// A platform for tests of client mistakes: its logs captured (<see cref="ServerLogs"/>), and a short
-/// request body timeout, set through configuration as an operator would.
+/// A platform for tests of client mistakes: its logs captured (<see cref="ServerLogs"/>), a short
+/// request body timeout (set through configuration, as an operator would), and a way to hold a
+/// request's query until its client has left.
 /// </summary>
 public sealed class ClientMistakesFixture : IAsyncLifetime
 {
@@ -12,12 +15,18 @@ public sealed class ClientMistakesFixture : IAsyncLifetime
 
     public PlatformServer Server => _server ?? throw new InvalidOperationException("The platform has not started.");
 
+    public HoldNextRequestQuery HeldQuery { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         _server = await PlatformServer.StartAsync(new Dictionary<string, string?>
         {
             ["ETicket:Transport:RequestBodyGracePeriod"] = "00:00:01.500",
-        }, configureServices: ServerLogs.Capture);
+        }, configureServices: services =>
+        {
+            ServerLogs.Capture(services);
+            services.AddSingleton<IInterceptor>(HeldQuery);
+        });
     }
 
     public async ValueTask DisposeAsync()
