@@ -17,7 +17,7 @@ public sealed class FailureLoggingTests
     public async Task A_database_failure_nobody_handles_is_logged_at_Error_once(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         // Take the outbox away under the running server: publishing now fails when it saves.
         await using (var scope = server.Services.CreateAsyncScope())

@@ -27,6 +27,16 @@ public static class ServerLogs
     }
 
     /// <summary>
+    /// Asserts nothing was logged at Error or above: such a line asks an operator to act, so a run in
+    /// which every client got a clean answer (races included) must not write one.
+    /// </summary>
+    public static void AssertNoErrors(this PlatformServer server)
+    {
+        var errors = server.Logs().GetSnapshot().Where(record => record.Level >= LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, "The server logged:\n" + string.Join("\n", errors.Select(Describe)));
+    }
+
+    /// <summary>
     /// Waits (a bounded while) until Kestrel has finished with <paramref name="count"/> connections
     /// since the log was cleared, so what it and the application log about them has been logged.
     /// </summary>

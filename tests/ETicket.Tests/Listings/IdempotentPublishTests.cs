@@ -28,7 +28,7 @@ public sealed class IdempotentPublishTests
     public async Task Retries_with_one_key_at_once_all_answer_the_first_listing(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var input = WithKey(ListingRequests.Concert(ticketCode: "ONCE"), "double-tap");
 

@@ -37,7 +37,7 @@ public sealed class TicketCodeDuplicateTests
     public async Task Concurrent_publishes_of_one_code_list_it_once(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var sellers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => server.SignInAsync($"1380000{i:0000}")));
 
         var payloads = await Task.WhenAll(sellers.Select(s => server.PublishAsync(s, ListingRequests.Concert(ticketCode: "RACE-1"))));

@@ -56,7 +56,7 @@ public sealed class BlacklistTests
         var race = new BeforeNextListingSave();
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var server = await PlatformServer.StartAsync(database, AdminSettings,
-            configureServices: services => HostLogs.Capture(services.AddSingleton<IInterceptor>(race)));
+            configureServices: services => ServerLogs.Capture(services.AddSingleton<IInterceptor>(race)));
         var admin = await server.SignInAsync(Admin);
         var seller = await server.SignInAsync("13800000001");
         var buyer = await server.SignInAsync("13800000002");

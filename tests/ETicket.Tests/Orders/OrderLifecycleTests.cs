@@ -43,7 +43,7 @@ public sealed class OrderLifecycleTests
     private static void ConfigureServices(IServiceCollection services, FakeTimeProvider clock)
     {
         services.AddSingleton<TimeProvider>(clock);
-        HostLogs.Capture(services);
+        ServerLogs.Capture(services);
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]

@@ -136,7 +136,7 @@ public sealed class OrderStepRaceTests
         public static async Task<Market> StartAsync(ITestDatabase database)
         {
             var server = await PlatformServer.StartAsync(database, new Dictionary<string, string?> { ["ETicket:Members:Admins:0"] = AdminPhone },
-                configureServices: HostLogs.Capture);
+                configureServices: ServerLogs.Capture);
             var seller = await server.SignInAsync("13800000001");
             var buyer = await server.SignInAsync("13800000002");
             var admin = await server.SignInAsync(AdminPhone);

@@ -40,7 +40,7 @@ public sealed class PurchaseTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var server = await PlatformServer.StartAsync(database, new Dictionary<string, string?> { ["ETicket:Members:SignInRateLimit:PermitLimit"] = "1000" },
-            configureServices: HostLogs.Capture);
+            configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
         var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => server.SignInAsync($"1390000{i:0000}")));
@@ -65,7 +65,7 @@ public sealed class PurchaseTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await TestClock.StartAsync(database, clock, configureServices: HostLogs.Capture);
+        await using var server = await TestClock.StartAsync(database, clock, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
         await server.PurchaseOkAsync(await server.SignInAsync("13800000002"), listingId);
@@ -120,7 +120,7 @@ public sealed class PurchaseTests
     public async Task Fifty_purchases_at_once_by_one_buyer_leave_exactly_three_unpaid_orders(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var buyer = await server.SignInAsync("13800000002");
         var listings = await server.SeedAsync(seller.Id, 50, i => ListingSeeds.Concert($"Listing {i}", 100m));
@@ -175,7 +175,7 @@ public sealed class PurchaseTests
     public async Task Retries_with_one_key_at_once_all_answer_the_first_order(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var buyer = await server.SignInAsync("13800000002");
         var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
@@ -193,7 +193,7 @@ public sealed class PurchaseTests
     {
         var race = new AfterNextAdded<IdempotencyRecord>();
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: services => HostLogs.Capture(services.AddSingleton<IInterceptor>(race)));
+        await using var server = await PlatformServer.StartAsync(database, configureServices: services => ServerLogs.Capture(services.AddSingleton<IInterceptor>(race)));
         var seller = await server.SignInAsync("13800000001");
         var buyer = await server.SignInAsync("13800000002");
         var taken = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "TAKEN"));

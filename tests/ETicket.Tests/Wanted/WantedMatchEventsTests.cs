@@ -54,7 +54,7 @@ public sealed class WantedMatchEventsTests
     public async Task Concurrent_deliveries_of_one_listing_record_each_match_and_its_event_once(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database, configureServices: HostLogs.Capture);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var wanted = new List<string>();
         for (var i = 2; i <= 5; i++)
