@@ -22,6 +22,20 @@ public static class ExpressionParts
     public static Expression Rebind(LambdaExpression lambda, ParameterExpression row) =>
         lambda.Parameters[0] == row ? lambda.Body : new ReplaceParameter(lambda.Parameters[0], row).Visit(lambda.Body);
 
+    /// <summary>
+    /// The parts joined by <paramref name="join"/> (AndAlso, OrElse) as a balanced tree: n parts nest
+    /// log2(n) deep rather than n, so no allowed filter reaches the recursion limits of EF Core's
+    /// visitors or SQLite's expression depth (1000). <paramref name="empty"/> when there are none.
+    /// </summary>
+    public static Expression Joined(IReadOnlyList<Expression> parts, Func<Expression, Expression, Expression> join, Expression empty)
+    {
+        return parts.Count == 0 ? empty : Join(0, parts.Count);
+
+        Expression Join(int from, int to) => to - from == 1
+            ? parts[from]
+            : join(Join(from, from + (to - from) / 2), Join(from + (to - from) / 2, to));
+    }
+
     private static Expression Hold<TValue>(object? value) =>
         Expression.Field(Expression.Constant(new Holder<TValue>(value is null ? default! : (TValue)value)), Holder<TValue>.ValueField);
 

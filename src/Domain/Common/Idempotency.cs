@@ -19,9 +19,10 @@ public sealed record IdempotentRequest(string MemberId, string Operation, string
 public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOptions<MarketplaceOptions> options)
 {
     /// <summary>
-    /// Runs <paramref name="perform"/> in a transaction with the key's record, all or nothing. When two
-    /// requests race with one key, the loser's transaction fails on the key's unique index, is rolled
-    /// back, and the loser answers with the winner's result.
+    /// Runs <paramref name="perform"/> in a transaction with the key's record, all or nothing. The key
+    /// is claimed first, so a concurrent request with the same key waits on the key's unique index
+    /// until this transaction ends: it then fails on the index and answers this request's result if
+    /// this one committed, or goes ahead if this one rolled back (a failed request keeps no key).
     /// </summary>
     /// <param name="perform">Does the work and saves it; runs inside the transaction.</param>
     /// <param name="load">Loads an earlier result by id, to answer a retry.</param>
@@ -50,19 +51,20 @@ public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOption
                     // Past its lifetime a key is free again, even before the sweep forgets it.
                     await db.IdempotencyRecords.Where(r => r.Id == earlier.Id).ExecuteDeleteAsync(ct);
                 }
+                var claim = IdempotencyRecord.Claim(request.MemberId, request.Operation, key, requestHash, clock.Now(), options.Value.IdempotencyKeyLifetime);
+                db.IdempotencyRecords.Add(claim);
+                await db.SaveChangesAsync(ct);
                 var outcome = await perform(ct);
+                // By its id, not through the change tracker: the work may have cleared it.
                 if (outcome.Value is { } created)
-                {
-                    var now = clock.Now();
-                    db.IdempotencyRecords.Add(IdempotencyRecord.Remember(request.MemberId, request.Operation, key, requestHash, created.Id,
-                        now, options.Value.IdempotencyKeyLifetime));
-                    await db.SaveChangesAsync(ct);
-                }
+                    await db.IdempotencyRecords.Where(r => r.Id == claim.Id).ExecuteUpdateAsync(r => r.SetProperty(x => x.ResultId, created.Id), ct);
                 return outcome;
             }, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException failure) when (failure.ViolatesUniqueIndex<IdempotencyRecord>(db,
+            nameof(IdempotencyRecord.MemberId), nameof(IdempotencyRecord.Operation), nameof(IdempotencyRecord.Key)))
         {
+            // A request with this key committed while this one waited to claim it: answer its result.
             db.ChangeTracker.Clear();
             if (await FindAsync(request, key, cancellationToken) is not { } winner || winner.ExpiresAt <= clock.Now())
                 throw;

@@ -18,20 +18,19 @@ public sealed class IdempotencyRecord
     /// <summary>SHA-256 of the request's input, to tell a retry from a different request under a reused key.</summary>
     public string RequestHash { get; private set; } = "";
 
-    /// <summary>The id of what the first request created.</summary>
+    /// <summary>The id of what the first request created; empty only inside the transaction that claimed the key.</summary>
     public string ResultId { get; private set; } = "";
 
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ExpiresAt { get; private set; }
 
-    public static IdempotencyRecord Remember(string memberId, string operation, string key, string requestHash, string resultId,
-        DateTimeOffset now, TimeSpan lifetime) => new()
+    /// <summary>The key, taken before the work is done; the work's transaction fills in <see cref="ResultId"/>.</summary>
+    public static IdempotencyRecord Claim(string memberId, string operation, string key, string requestHash, DateTimeOffset now, TimeSpan lifetime) => new()
     {
         MemberId = memberId,
         Operation = operation,
         Key = key,
         RequestHash = requestHash,
-        ResultId = resultId,
         CreatedAt = now,
         ExpiresAt = now + lifetime,
     };

@@ -6,6 +6,12 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
     public const int DefaultSize = 20;
     public const int MaxSize = 100;
 
+    /// <summary>
+    /// Longer than any cursor this API gives out (four sort keys, a 100-character title among them),
+    /// so a forged one cannot carry a huge value into the query.
+    /// </summary>
+    public const int MaxCursorLength = 2048;
+
     public bool Backward => Last is not null || (Before is not null && First is null);
     public int Size => (Backward ? Last : First) ?? DefaultSize;
 
@@ -18,6 +24,11 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
             throw new BadInputException("Page with either `after` or `before`, not both.");
         if (First is not null && Before is not null || Last is not null && After is not null)
             throw new BadInputException("`first` pages forward from `after`; `last` pages backward from `before`.");
+        foreach (var (name, cursor) in new[] { ("after", After), ("before", Before) })
+        {
+            if (cursor?.Length > MaxCursorLength)
+                throw new BadInputException($"`{name}` is not a cursor this API gave out.");
+        }
         foreach (var (name, value) in new[] { ("first", First), ("last", Last) })
         {
             if (value is < 0)

@@ -23,16 +23,8 @@ public sealed class ListingPublisher(
     {
         // The code is fingerprinted by its keyed hash: a plain hash of a short code could be reversed by guessing.
         var request = new IdempotentRequest(sellerId, "publishListing", idempotencyKey, details with { TicketCode = vault.Hash(details.TicketCode) });
-        try
-        {
-            return await PublishOnceAsync(request, sellerId, details, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An expired listing holding the code was recorded meanwhile (by the sweep): decide again in
-            // a new transaction, which sees that.
-            return await PublishOnceAsync(request, sellerId, details, cancellationToken);
-        }
+        // An expired listing holding the code may be recorded meanwhile (by the sweep): the second attempt sees that.
+        return await Transactions.OnceMoreIfOvertakenAsync(() => PublishOnceAsync(request, sellerId, details, cancellationToken));
     }
 
     private Task<Outcome<Listing>> PublishOnceAsync(IdempotentRequest request, string sellerId, PublishListing details, CancellationToken cancellationToken) =>

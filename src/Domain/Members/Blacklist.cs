@@ -23,6 +23,14 @@ public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlackliste
         var why = Texts.Clean(reason);
         if (why is { Length: > Member.BlacklistReasonMaxLength })
             return UserError.Validation("reason", $"A reason has at most {Member.BlacklistReasonMaxLength} characters.");
+        // A handler's change may lose a race on a version (a listing bought while it is withdrawn): the
+        // second attempt decides from the new state.
+        return await Transactions.OnceMoreIfOvertakenAsync(() => SetNowAsync(memberId, blacklisted, why, cancellationToken));
+    }
+
+    private async Task<Outcome<Member>> SetNowAsync(string memberId, bool blacklisted, string? why, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
         var member = Ids.IsWellFormed(memberId)
             ? await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken)
             : null;
@@ -44,6 +52,13 @@ public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlackliste
 /// <summary>Whether a member may trade, for the modules that let them.</summary>
 public sealed class MemberStanding(ETicketDbContext db)
 {
+    /// <summary>
+    /// Whether the member is in this database. A validly signed access token can name one who is not
+    /// (after a restore, or with a signing key shared across environments): such a token is refused.
+    /// </summary>
+    public Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken) =>
+        db.Members.AnyAsync(m => m.Id == memberId, cancellationToken);
+
     /// <summary>null when the member may trade, else why not (BLACKLISTED).</summary>
     public async Task<UserError?> CheckMayTradeAsync(string memberId, CancellationToken cancellationToken) =>
         await db.Members.AnyAsync(m => m.Id == memberId && m.Blacklisted, cancellationToken)

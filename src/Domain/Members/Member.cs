@@ -13,6 +13,9 @@ public sealed class Member : IEntity
     public const int BlacklistReasonMaxLength = 200;
     public const string WeChatDefaultNickname = "微信用户";
 
+    /// <summary>The nickname of <see cref="Missing"/> and of the stand-in rows migration MembersReferenced added: "unknown user".</summary>
+    public const string MissingNickname = "未知用户";
+
     private Member() { }
 
     public string Id { get; private set; } = "";
@@ -51,6 +54,20 @@ public sealed class Member : IEntity
         Nickname = nickname ?? WeChatDefaultNickname,
         AvatarUrl = avatarUrl,
         JoinedAt = now,
+    };
+
+    /// <summary>
+    /// Stands in for a member that a listing, order or request refers to but the database does not
+    /// have, so one such row never breaks a page for everyone. Foreign keys prevent it in one
+    /// database; this covers data older than them and a members store apart from the tickets one.
+    /// Blacklisted, like the stand-in rows, so it never appears to be able to trade.
+    /// </summary>
+    public static Member Missing(string id) => new()
+    {
+        Id = id,
+        Nickname = MissingNickname,
+        Blacklisted = true,
+        JoinedAt = DateTimeOffset.UnixEpoch,
     };
 
     /// <summary>WeChat sends the unionid only once the app is bound to an open platform account: keep it when it comes.</summary>

@@ -21,12 +21,16 @@ public sealed class Purchasing(
 {
     private const int ReserveAttempts = 3;
 
+    /// <remarks>
+    /// A purchase ends an unpaid reservation past its deadline on the way; another purchase or the
+    /// sweep may end it first: the second attempt sees it ended.
+    /// </remarks>
     public Task<Outcome<Order>> PurchaseAsync(string buyerId, string listingId, string? idempotencyKey, CancellationToken cancellationToken) =>
-        idempotency.RunAsync(
+        Transactions.OnceMoreIfOvertakenAsync(() => idempotency.RunAsync(
             new IdempotentRequest(buyerId, "purchaseListing", idempotencyKey, new { listingId }),
             ct => PurchaseInTransactionAsync(buyerId, listingId, ct),
             (orderId, ct) => db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, ct),
-            cancellationToken);
+            cancellationToken));
 
     private async Task<Outcome<Order>> PurchaseInTransactionAsync(string buyerId, string listingId, CancellationToken cancellationToken)
     {

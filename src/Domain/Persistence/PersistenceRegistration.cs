@@ -19,7 +19,7 @@ public static class PersistenceRegistration
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(database, dataDirectory);
                 services.AddDbContextPool<ETicketDbContext, SqliteETicketDbContext>((sp, options) =>
-                    ConfigureSqlite(options, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp))
+                    ConfigureSqlite(options, sqlite).LogFailuresWhereHandled().AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp))
                         // Last, so it runs the command every other interceptor has seen.
                         .ReuseSqliteStatements(sp),
                     // Contexts beyond the pool open and close their connection per use.
@@ -30,7 +30,7 @@ public static class PersistenceRegistration
                 var mysql = MySqlConnectionString(database);
                 var version = ServerVersion.Parse(database.ServerVersion);
                 services.AddDbContextPool<ETicketDbContext, MySqlETicketDbContext>((sp, options) =>
-                    ConfigureMySql(options, mysql, version).AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp)));
+                    ConfigureMySql(options, mysql, version).LogFailuresWhereHandled().AddInterceptors(sp.GetServices<IInterceptor>()).EnableThreadSafetyChecks(ThreadSafetyChecks(sp)));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");

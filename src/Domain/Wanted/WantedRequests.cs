@@ -53,7 +53,11 @@ public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing,
             open = open.Where(r => r.Category == category);
         // Stored cities are trimmed, and a blank one is no city.
         if (Texts.Clean(city) is { } cityName)
+        {
+            if (cityName.Length > WantedRequest.CityMaxLength)
+                throw new BadInputException($"`city` has at most {WantedRequest.CityMaxLength} characters.");
             open = open.Where(r => r.City == cityName);
+        }
         return KeysetPaging.PageAsync(open, NewestFirst, request, cancellationToken);
     }
 }

@@ -10,7 +10,8 @@ public static class AccessTokenValidation
     /// <summary>
     /// Accepts only HS256 tokens this platform signed, for this platform, within their lifetime as
     /// the registered <see cref="TimeProvider"/> tells it (so tests can move the clock). Unsigned
-    /// (alg "none"), re-signed, tampered and expired tokens fail.
+    /// (alg "none"), re-signed, tampered and expired tokens fail, and so do tokens of members this
+    /// database does not have (<see cref="KnownMembers"/>).
     /// </summary>
     public static IServiceCollection AddAccessTokenValidation(this IServiceCollection services, SecurityKey signingKey)
     {
@@ -30,6 +31,14 @@ public static class AccessTokenValidation
                 NameClaimType = Viewer.MemberIdClaim,
                 RoleClaimType = Viewer.RoleClaim,
                 LifetimeValidator = (notBefore, expires, _, _) => WithinLifetime(clock.GetUtcNow().UtcDateTime, notBefore, expires),
+            };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    if (!await KnownMembers.IncludeAsync(context.HttpContext.RequestServices, context.Principal!, context.HttpContext.RequestAborted))
+                        context.Fail(new UnknownMemberTokenException());
+                },
             };
         });
         return services;

@@ -14,7 +14,7 @@ namespace ETicket.Graph.Common;
 /// as the page's resolvers (docs/benchmarks.md). The answer depends on the document, the type and
 /// the request's variables only, so it is kept for the request.
 /// </summary>
-public sealed class CollectOnceExecutionStrategy : SerialExecutionStrategy
+public class CollectOnceExecutionStrategy : SerialExecutionStrategy
 {
     private static readonly ConditionalWeakTable<ExecutionContext, Dictionary<(GraphQLSelectionSet, IGraphType), CollectedField[]>> Collected = [];
 

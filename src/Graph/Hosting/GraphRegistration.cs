@@ -40,7 +40,8 @@ public static class GraphRegistration
                 .AddQueryLimits()
                 // One field at a time: resolvers share the request's DbContext and batch loaders.
                 .AddExecutionStrategy<CollectOnceExecutionStrategy>(OperationType.Query)
-                .AddExecutionStrategy<CollectOnceExecutionStrategy>(OperationType.Mutation)
+                // Mutations one after another, each payload complete before the next (see SerialMutationStrategy).
+                .AddExecutionStrategy<SerialMutationStrategy>(OperationType.Mutation)
                 .AddExecutionStrategy<Live.ScopedSubscriptionStrategy>(OperationType.Subscription)
                 .AddUnhandledExceptionHandler(LogUnexpected)
                 // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.

@@ -15,6 +15,8 @@ public static class InternalErrorResponse
         {
             Errors = [ErrorCodes.Error(ErrorCodes.InternalServerError, $"Something went wrong on our side (trace {http.TraceIdentifier}).")],
         };
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        // Not cancelled with the request: a client that has left makes the write a no-op, where a
+        // cancelled write would fail the handler and log our failure a second time.
+        await serializer.WriteAsync(http.Response.Body, result, CancellationToken.None);
     }
 }

@@ -41,7 +41,7 @@ public static class PlatformHost
         services.AddOptions<Domain.Orders.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Domain.Orders.MarketplaceOptions>, Domain.Orders.MarketplaceOptionsValidation>();
         services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
-        services.Configure<TransportOptions>(configuration.GetSection(TransportOptions.Section));
+        services.AddTransportOptions(configuration);
         services.AddETicketPersistence(database, dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
         services.AddLiveEventFanout(configuration.GetSection(Domain.Events.Fanout.RedisOptions.Section).Get<Domain.Events.Fanout.RedisOptions>() ?? new(),

@@ -16,6 +16,15 @@ public static class QueryLimitErrors
             .AddExtension("documentLength", length)
             .AddExtension("maxDocumentLength", max);
 
+    public static ExecutionError FilterTooLarge(int maxTerms) =>
+        ErrorCodes.Error(ErrorCodes.QueryTooComplex,
+                $"The filter (`where`) has more than {maxTerms} terms (conditions, `in` values and `and`/`or` elements); use `in` for alternatives of one field.")
+            .AddExtension("maxFilterTerms", maxTerms);
+
+    public static ExecutionError FilterTooDeep(int maxNesting) =>
+        ErrorCodes.Error(ErrorCodes.QueryTooComplex, $"The filter (`where`) nests `and` and `or` more than {maxNesting} deep.")
+            .AddExtension("maxFilterNesting", maxNesting);
+
     public static ValidationError TooManyFields(long fields, int max) =>
         Refusal(new ValidationError($"The operation is too complex to run: with its fragments written out where they are spread, it selects {fields} fields, more than the {max} allowed."))
             .AddExtension("fields", fields)

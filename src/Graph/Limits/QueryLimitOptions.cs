@@ -25,6 +25,16 @@ public sealed class QueryLimitOptions
     public int MaxAliases { get; set; } = 30;
 
     /// <summary>
+    /// The most terms a listing filter (<c>where</c>) may have: every condition, every value of an
+    /// <c>in</c> and every element of an <c>and</c> or <c>or</c> counts one. Checked while the filter
+    /// is read, before any query is built (ListingFilterReader).
+    /// </summary>
+    public int MaxFilterTerms { get; set; } = 200;
+
+    /// <summary>How deep <c>and</c> and <c>or</c> may nest in a listing filter: <c>{ or: [{ and: [...] }] }</c> nests 2.</summary>
+    public int MaxFilterNesting { get; set; } = 5;
+
+    /// <summary>
     /// Whether <c>__schema</c> and <c>__type</c> are answered (<c>__typename</c> always is). When not
     /// configured: on in Development, off elsewhere.
     /// </summary>

@@ -17,6 +17,8 @@ public static class QueryLimitsRegistration
             .Validate(limits => limits.MaxComplexity >= 1, $"{QueryLimitOptions.Section}:MaxComplexity must be at least 1.")
             .Validate(limits => limits.MaxDocumentLength >= 1, $"{QueryLimitOptions.Section}:MaxDocumentLength must be at least 1.")
             .Validate(limits => limits.MaxAliases >= 0, $"{QueryLimitOptions.Section}:MaxAliases must be at least 0.")
+            .Validate(limits => limits.MaxFilterTerms >= 1, $"{QueryLimitOptions.Section}:MaxFilterTerms must be at least 1.")
+            .Validate(limits => limits.MaxFilterNesting >= 0, $"{QueryLimitOptions.Section}:MaxFilterNesting must be at least 0.")
             .ValidateOnStart();
         return services;
     }

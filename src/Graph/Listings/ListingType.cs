@@ -47,7 +47,7 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Description("As of now: a listing past its expiry is EXPIRED even before the sweep records it.")
             .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().Now()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Resolve(ctx => ctx.Source.ImageUrls);
-        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
+        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
         Field<StringGraphType>("ticketCode")
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")

@@ -22,7 +22,7 @@ public sealed class MemberType : ObjectGraphType<IEntity>
         if (role.IsFederated)
         {
             this.Key("id");
-            this.ResolveReference<MemberReference, IEntity>((ctx, reference) => members.Resolve(ctx, reference.Id));
+            this.ResolveReference<MemberReference, IEntity>((ctx, reference) => members.ResolveReferenced(ctx, reference.Id));
         }
         this.Apply(contributors);
     }

@@ -27,8 +27,8 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<ListingType>>("listing")
             .Resolve(ctx => ctx.Service<ListingLoader>().Load(ctx.Source.ListingId));
-        Field<NonNullGraphType<MemberType>>("buyer").Resolve(ctx => members.Resolve(ctx, ctx.Source.BuyerId));
-        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.Resolve(ctx, ctx.Source.SellerId));
+        Field<NonNullGraphType<MemberType>>("buyer").Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.BuyerId));
+        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
         Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
         Field<NonNullGraphType<DecimalScalar>>("serviceCharge").Resolve(ctx => ctx.Source.ServiceCharge);
         Field<NonNullGraphType<DecimalScalar>>("total").Resolve(ctx => ctx.Source.Total);

@@ -9,9 +9,10 @@ namespace ETicket.Graph.Transport;
 /// Checks an <c>Authorization</c> value that did not come in a header: a WebSocket's
 /// <c>connection_init</c> payload, which browsers and the mini-program must use because they cannot
 /// set headers on a WebSocket. Same JWT bearer settings and token handlers as the HTTP header
-/// (<see cref="Auth.AccessTokenValidation"/>), so a token is good for one exactly when it is good for the other.
+/// (<see cref="Auth.AccessTokenValidation"/>) and the same check that its member exists
+/// (<see cref="Auth.KnownMembers"/>), so a token is good for one exactly when it is good for the other.
 /// </summary>
-public sealed class BearerCredentials(IOptionsMonitor<JwtBearerOptions> jwt)
+public sealed class BearerCredentials(IOptionsMonitor<JwtBearerOptions> jwt, IServiceProvider services)
 {
     /// <summary>The member the value authenticates; otherwise why not, in the words HTTP uses.</summary>
     public async Task<(ClaimsPrincipal? User, string? Problem)> AuthenticateAsync(string authorization)
@@ -36,7 +37,12 @@ public sealed class BearerCredentials(IOptionsMonitor<JwtBearerOptions> jwt)
                 continue;
             }
             if (result.IsValid)
-                return (new ClaimsPrincipal(result.ClaimsIdentity), null);
+            {
+                var user = new ClaimsPrincipal(result.ClaimsIdentity);
+                return await Auth.KnownMembers.IncludeAsync(services, user, CancellationToken.None)
+                    ? (user, null)
+                    : (null, RequestAuthentication.UnknownMemberMessage);
+            }
             failure = result.Exception;
         }
         return (null, failure is SecurityTokenExpiredException ? RequestAuthentication.ExpiredMessage : RequestAuthentication.InvalidMessage);

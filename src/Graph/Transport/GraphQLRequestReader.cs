@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using GraphQL;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -14,9 +13,6 @@ public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inp
 /// <summary>Reads the GraphQL over HTTP request parameters from a POST's JSON body or a GET's query string.</summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<TransportOptions> options)
 {
-    // Deep enough for any real variables; shallow enough that nesting cannot be used to burn the stack.
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
-
     /// <summary>How many times the request limit Kestrel drains after refusing a body (see ReadPostAsync).</summary>
     private const long DrainFactor = 8;
 
@@ -59,9 +55,22 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                     throw TooLarge(limit);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            throw TooLarge(limit);
+            // Kestrel's verdict on the body (too large, too slow, malformed chunks, cut short) is the client's mistake.
+            throw ex.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => TooLarge(limit),
+                StatusCodes.Status408RequestTimeout => new RequestProblem(ex.StatusCode, "The request body arrived too slowly; send it without pausing."),
+                _ => new RequestProblem(ex.StatusCode, $"The request body could not be read: {ex.Message}"),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            // The client went away mid-body (a reset, an abort). Nobody is left to answer: aborting tells
+            // Kestrel so too, which otherwise might try to drain a body it is still reading and log a failure.
+            http.Abort();
+            throw new RequestProblem(StatusCodes.Status400BadRequest, "The connection closed before the request body was complete.");
         }
         return buffer.WrittenMemory;
     }
@@ -73,11 +82,8 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             body = body[Utf8ByteOrderMark.Length..];
         if (body.IsEmpty)
             throw Problem("The request body is empty; send a JSON object with a `query`.");
-        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
-        if (!Utf8.IsValid(body.Span))
-            throw Problem("The request body is not valid UTF-8.");
 
-        using var document = ParseJson(body, "The request body is not valid JSON");
+        using var document = ParseJson(body, "The request body");
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
             throw Problem("The request body must be a JSON object with a `query` (batches are not supported).");
@@ -99,17 +105,9 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             Extensions: OptionalMap(root, "extensions"));
     }
 
-    private static JsonDocument ParseJson(ReadOnlyMemory<byte> json, string problem)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw Problem($"{problem}: {ex.Message}");
-        }
-    }
+    /// <summary>Parses client JSON (<see cref="ClientJson"/>); <paramref name="subject"/> names it in the problem.</summary>
+    private static JsonDocument ParseJson(ReadOnlyMemory<byte> json, string subject) =>
+        ClientJson.TryParse(json, out var document, out var problem) ? document : throw Problem($"{subject} is {problem.TrimEnd('.')}.");
 
     private static string RequiredString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
@@ -140,13 +138,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
     {
         if (Parameter(query, name) is not { } json)
             return null;
-        var problem = $"`{name}` must be a URL-encoded JSON object";
-        using var document = ParseJson(Encoding.UTF8.GetBytes(json), problem);
+        using var document = ParseJson(Encoding.UTF8.GetBytes(json), $"`{name}`");
         return document.RootElement.ValueKind switch
         {
             JsonValueKind.Null => null,
             JsonValueKind.Object => serializer.ReadNode<Inputs>(document.RootElement),
-            _ => throw Problem(problem + "."),
+            _ => throw Problem($"`{name}` must be a URL-encoded JSON object."),
         };
     }
 

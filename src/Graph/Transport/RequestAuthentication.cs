@@ -16,6 +16,7 @@ public static class RequestAuthentication
     public const string NotBearerMessage = "Send the access token as `Authorization: Bearer <token>`.";
     public const string ExpiredMessage = "The access token has expired; refresh the session or sign in again.";
     public const string InvalidMessage = "The access token is invalid; sign in again.";
+    public const string UnknownMemberMessage = "The access token is for a member this platform does not have; sign in again.";
 
     public static async Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http)
     {
@@ -30,6 +31,7 @@ public static class RequestAuthentication
         {
             null => ("Bearer", NotBearerMessage),
             SecurityTokenExpiredException => ("Bearer error=\"invalid_token\", error_description=\"The access token expired\"", ExpiredMessage),
+            Auth.UnknownMemberTokenException => ("Bearer error=\"invalid_token\", error_description=\"Unknown member\"", UnknownMemberMessage),
             _ => ("Bearer error=\"invalid_token\"", InvalidMessage),
         };
         http.Response.Headers.WWWAuthenticate = challenge;

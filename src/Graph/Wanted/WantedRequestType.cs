@@ -26,7 +26,7 @@ public sealed class WantedRequestType : ObjectGraphType<WantedRequest>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<MemberType>>("member")
             .Description("Who is looking.")
-            .Resolve(ctx => members.Resolve(ctx, ctx.Source.MemberId));
+            .Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.MemberId));
         Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
         Field<NonNullGraphType<StringGraphType>>("keywords")
             .Description("Words separated by spaces; a matching listing's title contains every one, ignoring case.")

@@ -65,6 +65,14 @@ public static class OrderRequests
         return balances;
     }
 
+    /// <summary>The buyer's orders as stored.</summary>
+    public static async Task<List<Order>> StoredOrdersAsync(this PlatformServer server, string buyerId)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ETicketDbContext>().Orders.AsNoTracking()
+            .Where(o => o.BuyerId == buyerId).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
     public static Task<int> SweepAsync(this PlatformServer server) =>
         server.Services.GetRequiredService<MarketplaceSweeper>().SweepOnceAsync(TestContext.Current.CancellationToken);
 }

@@ -41,8 +41,10 @@ public sealed class PlatformServer : IAsyncDisposable
     public SqlCommandCounter SqlCommands { get; }
 
     /// <param name="settings">Configuration keys (e.g. "ETicket:Role") and values.</param>
-    public static Task<PlatformServer> StartAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null) =>
-        StartAsync(database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), dataDirectory: dataDirectory);
+    public static Task<PlatformServer> StartAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        StartAsync(database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), dataDirectory: dataDirectory,
+            configureServices: configureServices);
 
     /// <param name="configureServices">Runs after the platform's registrations: replace the clock, capture logs...</param>
     public static async Task<PlatformServer> StartAsync(

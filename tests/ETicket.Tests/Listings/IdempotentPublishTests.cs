@@ -25,6 +25,22 @@ public sealed class IdempotentPublishTests
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Retries_with_one_key_at_once_all_answer_the_first_listing(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
+        var seller = await server.SignInAsync("13800000001");
+        var input = WithKey(ListingRequests.Concert(ticketCode: "ONCE"), "double-tap");
+
+        var payloads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => server.PublishAsync(seller, input)));
+
+        Assert.Empty(payloads.SelectMany(p => p["errors"]!.AsArray()).Select(e => $"{e!["code"]}: {e["message"]}"));
+        Assert.Single(payloads.Select(p => p["listing"]!["id"]!.GetValue<string>()).Distinct());
+        Assert.Single(await server.EventsAsync<ListingPublished>());
+        server.AssertNoErrors();
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
     public async Task The_same_key_with_a_different_input_is_refused(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);

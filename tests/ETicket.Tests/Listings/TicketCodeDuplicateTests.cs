@@ -37,10 +37,8 @@ public sealed class TicketCodeDuplicateTests
     public async Task Concurrent_publishes_of_one_code_list_it_once(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database);
-        var sellers = new List<SignedInMember>();
-        for (var i = 0; i < 6; i++)
-            sellers.Add(await server.SignInAsync($"1380000{i:0000}"));
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
+        var sellers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => server.SignInAsync($"1380000{i:0000}")));
 
         var payloads = await Task.WhenAll(sellers.Select(s => server.PublishAsync(s, ListingRequests.Concert(ticketCode: "RACE-1"))));
 
@@ -48,6 +46,7 @@ public sealed class TicketCodeDuplicateTests
         Assert.All(payloads.Where(p => p["listing"] is null),
             p => Assert.Equal("DUPLICATE_TICKET_CODE", ListingRequests.SingleError(p)["code"]!.GetValue<string>()));
         Assert.Single(await server.EventsAsync<ListingPublished>());
+        server.AssertNoErrors();
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]

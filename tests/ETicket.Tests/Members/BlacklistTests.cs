@@ -1,4 +1,6 @@
 using ETicket.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Tests.Members;
 
@@ -46,6 +48,31 @@ public sealed class BlacklistTests
         await server.PostAsync(SetBlacklisted, new { input = new { memberId = seller.Id, blacklisted = false } }, admin.AccessToken);
         Assert.Empty((await server.PublishAsync(again, ListingRequests.Concert(ticketCode: "C")))["errors"]!.AsArray());
         Assert.Equal("WITHDRAWN", (await server.PostAsync("query($a: ID!) { listing(id: $a) { status } }", new { a = onSale })).Ok()["listing"]!["status"]!.GetValue<string>());
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task Blacklisting_a_seller_while_one_of_their_listings_is_bought_withdraws_the_others(DatabaseKind kind)
+    {
+        var race = new BeforeNextListingSave();
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, AdminSettings,
+            configureServices: services => ServerLogs.Capture(services.AddSingleton<IInterceptor>(race)));
+        var admin = await server.SignInAsync(Admin);
+        var seller = await server.SignInAsync("13800000001");
+        var buyer = await server.SignInAsync("13800000002");
+        var bought = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "A"));
+        var other = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "B"));
+
+        // The blacklisting read both listings on sale; the buyer reserves one before it saves.
+        race.Arm(() => server.PurchaseOkAsync(buyer, bought));
+        var payload = (await server.PostAsync(SetBlacklisted, new { input = new { memberId = seller.Id, blacklisted = true } }, admin.AccessToken))
+            .Ok()["setBlacklisted"]!;
+
+        Assert.Empty(payload["errors"]!.AsArray());
+        var listings = (await server.PostAsync("query($a: ID!, $b: ID!) { a: listing(id: $a) { status } b: listing(id: $b) { status } }",
+            new { a = bought, b = other })).Ok();
+        Assert.Equal(("RESERVED", "WITHDRAWN"), (listings["a"]!["status"]!.GetValue<string>(), listings["b"]!["status"]!.GetValue<string>()));
+        server.AssertNoErrors();
     }
 
     [Fact]

@@ -31,13 +31,19 @@ public sealed class OrderLifecycleTests
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?> { ["ETicket:Members:Admins:0"] = AdminPhone };
         var server = database is null
-            ? await PlatformServer.StartAsync(settings, configureServices: s => s.AddSingleton<TimeProvider>(clock))
-            : await PlatformServer.StartAsync(database.Settings.Concat(settings).ToDictionary(), configureServices: s => s.AddSingleton<TimeProvider>(clock));
+            ? await PlatformServer.StartAsync(settings, configureServices: s => ConfigureServices(s, clock))
+            : await PlatformServer.StartAsync(database.Settings.Concat(settings).ToDictionary(), configureServices: s => ConfigureServices(s, clock));
         var seller = await server.SignInAsync("13800000001", "Seller");
         var buyer = await server.SignInAsync("13800000002", "Buyer");
         var admin = await server.SignInAsync(AdminPhone, "Admin");
         var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(price: "100", faceValue: "100", ticketCode: "GATE-42"));
         return new Trade(server, clock, seller, buyer, admin, listingId);
+    }
+
+    private static void ConfigureServices(IServiceCollection services, FakeTimeProvider clock)
+    {
+        services.AddSingleton<TimeProvider>(clock);
+        ServerLogs.Capture(services);
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]
@@ -70,7 +76,7 @@ public sealed class OrderLifecycleTests
         await using var trade = await StartTradeAsync(database);
         var orderId = await trade.Server.PurchaseOkAsync(trade.Buyer, trade.ListingId);
 
-        var payments = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => trade.Server.OrderStepAsync("payOrder", trade.Buyer, orderId)));
+        var payments = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => trade.Server.OrderStepAsync("payOrder", trade.Buyer, orderId)));
 
         Assert.All(payments, p => Assert.Equal("PAID", p["order"]!["status"]!.GetValue<string>()));
         var ledger = await trade.Server.LedgerAsync(orderId);
@@ -79,6 +85,7 @@ public sealed class OrderLifecycleTests
         // And again later: still one charge.
         Assert.Empty((await trade.Server.OrderStepAsync("payOrder", trade.Buyer, orderId))["errors"]!.AsArray());
         Assert.Equal(2, (await trade.Server.LedgerAsync(orderId)).Count);
+        trade.Server.AssertNoErrors();
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]

@@ -1,7 +1,10 @@
 using ETicket.Domain.Persistence;
+using ETicket.Graph.Hosting;
 using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Tests.Transport;
 
@@ -41,5 +44,40 @@ public sealed class ServerFailureTests
         Assert.Equal(200, small.Status);
         TransportAssert.Refused(large, 413, "BAD_USER_INPUT");
         Assert.Contains("100 bytes", large.FirstErrorMessage);
+    }
+
+    [Fact]
+    public async Task The_request_body_rate_settings_reach_Kestrel()
+    {
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ETicket:Transport:MinRequestBodyBytesPerSecond"] = "100",
+            ["ETicket:Transport:RequestBodyGracePeriod"] = "00:00:02",
+        });
+
+        var rate = server.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MinRequestBodyDataRate;
+
+        Assert.Equal(100, rate?.BytesPerSecond);
+        Assert.Equal(TimeSpan.FromSeconds(2), rate?.GracePeriod);
+    }
+
+    [Theory]
+    [InlineData("MaxRequestBytes", "0")]
+    [InlineData("MinRequestBodyBytesPerSecond", "0")]
+    [InlineData("RequestBodyGracePeriod", "00:00:01")]
+    public void A_transport_setting_out_of_range_stops_the_start_and_names_the_setting(string setting, string value)
+    {
+        var data = Directory.CreateTempSubdirectory("eticket-transport-").FullName;
+        try
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => PlatformHost.Build(
+                ["--environment=Development", $"--ETicket:DataDirectory={data}", "--urls=http://127.0.0.1:0", $"--ETicket:Transport:{setting}={value}"]));
+
+            Assert.Contains($"ETicket:Transport:{setting} must be", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 }

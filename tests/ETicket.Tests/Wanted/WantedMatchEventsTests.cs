@@ -54,7 +54,7 @@ public sealed class WantedMatchEventsTests
     public async Task Concurrent_deliveries_of_one_listing_record_each_match_and_its_event_once(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        await using var server = await PlatformServer.StartAsync(database);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
         var seller = await server.SignInAsync("13800000001");
         var wanted = new List<string>();
         for (var i = 2; i <= 5; i++)
@@ -79,6 +79,7 @@ public sealed class WantedMatchEventsTests
         Assert.Equal(wanted.Order(), events.Select(m => m.WantedRequestId).Order());
         Assert.All(events, m => Assert.Equal(listingId, m.ListingId));
         Assert.Equal(4, await CountAsync(server, db => db.WantedMatches.CountAsync(TestContext.Current.CancellationToken)));
+        server.AssertNoErrors();
     }
 
     [Fact]

@@ -11,8 +11,10 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         listing.ToTable("Listings");
         listing.HasKey(l => l.Id);
         listing.Property(l => l.Id).IsId();
-        // The seller belongs to the members module: referenced by id, no cross-module foreign key.
         listing.Property(l => l.SellerId).IsId();
+        // Across modules, yet in the one database every deployment shares: a listing without its
+        // seller broke every page that showed it (docs/architecture.md, "Members are referenced").
+        listing.HasOne<Members.Member>().WithMany().HasForeignKey(l => l.SellerId).OnDelete(DeleteBehavior.Restrict);
         listing.Property(l => l.Category).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         listing.Property(l => l.Title).HasMaxLength(PublishListingRules.TitleMaxLength).IsRequired();

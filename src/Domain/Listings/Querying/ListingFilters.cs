@@ -70,16 +70,10 @@ public sealed class ListingFilterPlan
     /// <summary>Every part holds (<paramref name="all"/>) or at least one does; an empty list holds for all, or for none.</summary>
     private sealed class Combined(List<Node> parts, bool all) : Node
     {
-        public override Expression Build(Func<int, Expression> value)
-        {
-            Expression? body = null;
-            foreach (var part in parts)
-            {
-                var built = part.Build(value);
-                body = body is null ? built : all ? Expression.AndAlso(body, built) : Expression.OrElse(body, built);
-            }
-            return body ?? Expression.Constant(all);
-        }
+        public override Expression Build(Func<int, Expression> value) => ExpressionParts.Joined(
+            [.. parts.Select(part => part.Build(value))],
+            all ? Expression.AndAlso : Expression.OrElse,
+            Expression.Constant(all));
     }
 
     private sealed class Atom(Func<Func<int, Expression>, Expression> build) : Node
@@ -150,7 +144,8 @@ public sealed class ListingFilterPlan
             var statuses = condition.Operator switch
             {
                 FilterOperator.Eq => [(ListingStatus)condition.Value!],
-                FilterOperator.In => ((IEnumerable)condition.Value!).Cast<ListingStatus>().ToList(),
+                // Each status once: five at most, however long the list.
+                FilterOperator.In => ((IEnumerable)condition.Value!).Cast<ListingStatus>().Distinct().Order().ToList(),
                 _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.Operator, "status takes eq and in."),
             };
             Shape.Append('[').AppendJoin(',', statuses).Append(']');
@@ -160,12 +155,7 @@ public sealed class ListingFilterPlan
             {
                 var time = nowSlot >= 0 ? value(nowSlot) : null;
                 var parts = statuses.Select(status => ExpressionParts.Rebind(EffectiveListingStatus.Is(status, time!), Row)).ToList();
-                if (eq)
-                    return parts[0];
-                Expression? any = null;
-                foreach (var part in parts)
-                    any = any is null ? part : Expression.OrElse(any, part);
-                return any ?? Expression.Constant(false);
+                return eq ? parts[0] : ExpressionParts.Joined(parts, Expression.OrElse, Expression.Constant(false));
             });
         }
 

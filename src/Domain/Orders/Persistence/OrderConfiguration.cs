@@ -12,9 +12,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasKey(o => o.Id);
         order.Property(o => o.Id).IsId();
         order.Property(o => o.ListingId).IsId();
-        // Buyer and seller belong to the members module: ids only, no cross-module foreign key.
         order.Property(o => o.BuyerId).IsId();
         order.Property(o => o.SellerId).IsId();
+        // Members across modules, referenced by foreign keys all the same (see ListingConfiguration).
+        order.HasOne<Members.Member>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
+        order.HasOne<Members.Member>().WithMany().HasForeignKey(o => o.SellerId).OnDelete(DeleteBehavior.Restrict);
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         order.Property(o => o.BuyerLevel).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         order.Property(o => o.DisputeReason).HasMaxLength(Order.DisputeReasonMaxLength);

@@ -12,6 +12,7 @@ internal sealed class WantedRequestConfiguration : IEntityTypeConfiguration<Want
         request.HasKey(r => r.Id);
         request.Property(r => r.Id).IsId();
         request.Property(r => r.MemberId).IsId();
+        request.HasOne<Members.Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Restrict);
         request.Property(r => r.Category).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
         request.Property(r => r.Keywords).HasMaxLength(WantedRequest.KeywordsMaxLength).IsRequired();
         request.Property(r => r.City).HasMaxLength(WantedRequest.CityMaxLength);

@@ -90,11 +90,13 @@ public sealed class SortEnumType : EnumerationGraphType
 
 public sealed class ListingSortInputType : InputObjectGraphType
 {
+    public static readonly string[] FieldNames = ["price", "startsAt", "publishedAt", "title"];
+
     public ListingSortInputType()
     {
         Name = "ListingSortInput";
         Description = "Exactly one field per element; elements apply in list order; nulls sort last.";
-        foreach (var name in new[] { "price", "startsAt", "publishedAt", "title" })
+        foreach (var name in FieldNames)
             Field<SortEnumType>(name);
     }
 }

@@ -1,13 +1,17 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings.Querying;
+using ETicket.Graph.Common;
+using ETicket.Graph.Limits;
 using GraphQL;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Listings.Querying;
 
 /// <summary>Reads the contract's `where` and `order` arguments into the domain's filter and sort.</summary>
 public static class ListingQueryArguments
 {
-    private static readonly Dictionary<string, ListingField> Fields = new()
+    /// <summary>The input fields of ListingFilterInput and ListingSortInput, as the domain names them.</summary>
+    internal static readonly Dictionary<string, ListingField> Fields = new()
     {
         ["category"] = ListingField.Category,
         ["status"] = ListingField.Status,
@@ -18,47 +22,19 @@ public static class ListingQueryArguments
         ["publishedAt"] = ListingField.PublishedAt,
     };
 
-    private static readonly Dictionary<string, FilterOperator> Operators = new()
-    {
-        ["eq"] = FilterOperator.Eq,
-        ["neq"] = FilterOperator.Neq,
-        ["in"] = FilterOperator.In,
-        ["contains"] = FilterOperator.Contains,
-        ["startsWith"] = FilterOperator.StartsWith,
-        ["gt"] = FilterOperator.Gt,
-        ["gte"] = FilterOperator.Gte,
-        ["lt"] = FilterOperator.Lt,
-        ["lte"] = FilterOperator.Lte,
-    };
-
     public static ListingFilter? Filter(this IResolveFieldContext context) =>
-        context.GetArgument<Dictionary<string, object?>>("where") is { } where ? Parse(where) : null;
+        context.GetArgument<Dictionary<string, object?>>("where") is { } where
+            ? new ListingFilterReader(context.Service<IOptions<QueryLimitOptions>>().Value).Read(where)
+            : null;
 
-    public static IReadOnlyList<ListingSort> Order(this IResolveFieldContext context) =>
-        context.GetArgument<List<object?>>("order") is { } order ? [.. order.Select(ParseSort)] : [];
-
-    private static ListingFilter Parse(IDictionary<string, object?> where)
+    public static IReadOnlyList<ListingSort> Order(this IResolveFieldContext context)
     {
-        var parts = new List<ListingFilter>();
-        foreach (var (name, value) in where)
-        {
-            if (value is null)
-                continue; // `city: null` asks for nothing
-            if (name is "and" or "or")
-            {
-                var nested = ((IEnumerable<object?>)value).Select(v => Parse((IDictionary<string, object?>)v!)).ToList();
-                parts.Add(name == "and" ? new ListingFilter.All(nested) : new ListingFilter.Any(nested));
-                continue;
-            }
-            foreach (var (operatorName, operand) in (IDictionary<string, object?>)value)
-            {
-                var op = Operators[operatorName];
-                if (operand is null && op is not (FilterOperator.Eq or FilterOperator.Neq))
-                    throw new BadInputException($"`{name}.{operatorName}` needs a value; only eq and neq take null.");
-                parts.Add(new ListingFilter.Condition(Fields[name], op, operand));
-            }
-        }
-        return parts.Count == 1 ? parts[0] : new ListingFilter.All(parts);
+        if (context.GetArgument<List<object?>>("order") is not { } order)
+            return [];
+        // Each field sorts once (ListingOrderings), so a longer list can only be a mistake; refused before reading it.
+        if (order.Count > ListingSortInputType.FieldNames.Length)
+            throw new BadInputException($"`order` has {order.Count} elements; there are {ListingSortInputType.FieldNames.Length} fields to sort by, each named at most once.");
+        return [.. order.Select(ParseSort)];
     }
 
     private static ListingSort ParseSort(object? element)

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace ETicket.Graph.Transport.WebSockets;
 
@@ -16,26 +15,14 @@ public sealed record ClientMessage(string Type, string? Id = null, GraphQLHttpRe
     public const string Subscribe = "subscribe";
     public const string Complete = "complete";
 
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
-
     /// <summary>Reads a message; false with the reason when it is not one a client may send.</summary>
     public static bool TryRead(ReadOnlyMemory<byte> bytes, GraphQLRequestReader requests,
         [NotNullWhen(true)] out ClientMessage? message, [NotNullWhen(false)] out string? problem)
     {
         message = null;
-        if (!Utf8.IsValid(bytes.Span))
+        if (!ClientJson.TryParse(bytes, out var document, out var jsonProblem))
         {
-            problem = "Invalid message: not UTF-8";
-            return false;
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, JsonOptions);
-        }
-        catch (JsonException)
-        {
-            problem = "Invalid message: not JSON";
+            problem = "Invalid message: " + jsonProblem;
             return false;
         }
         using (document)
@@ -98,22 +85,27 @@ public sealed record ClientMessage(string Type, string? Id = null, GraphQLHttpRe
 
     /// <summary>
     /// <c>payload.authorization</c>, "Bearer &lt;token&gt;". The key is matched ignoring case because
-    /// tools that copy HTTP headers into the payload (the IDE) write "Authorization". Not a string: "",
-    /// which fails authentication like a header without a bearer token.
+    /// tools that copy HTTP headers into the payload (the IDE) write "Authorization"; so two spellings
+    /// of it are as ambiguous as a repeated key. Not a string: "", which fails authentication like a
+    /// header without a bearer token.
     /// </summary>
     private static string? AuthorizationOf(JsonElement payload)
     {
+        JsonElement? found = null;
         foreach (var property in payload.EnumerateObject())
         {
-            if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
-                return property.Value.ValueKind switch
-                {
-                    JsonValueKind.Null => null,
-                    JsonValueKind.String => property.Value.GetString(),
-                    _ => "",
-                };
+            if (!property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (found is not null)
+                throw Invalid("`authorization` is given more than once");
+            found = property.Value;
         }
-        return null;
+        return found?.ValueKind switch
+        {
+            null or JsonValueKind.Null => null,
+            JsonValueKind.String => found.Value.GetString(),
+            _ => "",
+        };
     }
 
     private static RequestProblem Invalid(string message) => new(StatusCodes.Status400BadRequest, message);

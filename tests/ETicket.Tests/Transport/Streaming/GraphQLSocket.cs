@@ -60,8 +60,14 @@ public sealed class GraphQLSocket : IAsyncDisposable
 
     public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
 
-    public Task SendTextAsync(string text) =>
-        _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, TestContext.Current.CancellationToken);
+    public Task SendTextAsync(string text) => SendTextAsync(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A text message of exactly these bytes, UTF-8 or not.</summary>
+    public Task SendTextAsync(byte[] bytes, bool endOfMessage = true) =>
+        _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage, TestContext.Current.CancellationToken);
+
+    /// <summary>Drops the connection without a close frame, as a client that loses its network does.</summary>
+    public void Abort() => _socket.Abort();
 
     public Task SubscribeAsync(string id, string query, object? variables = null) =>
         SendAsync(new { id, type = "subscribe", payload = new { query, variables } });

@@ -94,6 +94,19 @@ public sealed class WebSocketProtocolTests(WebSocketServerFixture platform) : IC
     [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","variables":[]}}""")]
     [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","operationName":1}}""")]
     [InlineData("""{"type":"complete"}""")]
+    // A key given twice, an escaped lone surrogate: JSON that cannot be read one way.
+    [InlineData("""{"type":"complete","id":"1","type":"subscribe"}""")]
+    [InlineData("""{"type":"complete","id":"1","id":"2"}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","variables":{"f":1,"f":2}}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","extensions":{"f":1,"f":2}}}""")]
+    [InlineData("""{"type":"ping","payload":{"f":1,"f":2}}""")]
+    [InlineData("""{"type":"\ud800"}""")]
+    [InlineData("""{"type":"complete","id":"\udc00"}""")]
+    [InlineData("""{"type":"subscribe","id":"\ud800\u0041","payload":{"query":"{ __typename }"}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }\ud800"}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","operationName":"\udfff"}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","variables":{"v":"\ud800"}}}""")]
+    [InlineData("""{"type":"ping","payload":{"\ud800":1}}""")]
     public async Task An_invalid_message_closes_with_4400(string message)
     {
         await using var socket = await GraphQLSocket.ConnectAndInitAsync(Server);
@@ -103,14 +116,19 @@ public sealed class WebSocketProtocolTests(WebSocketServerFixture platform) : IC
         Assert.StartsWith("Invalid message", await socket.ExpectCloseAsync(4400));
     }
 
-    [Fact]
-    public async Task An_invalid_connection_init_closes_with_4400()
+    [Theory]
+    [InlineData("""{"type":"connection_init","payload":[1]}""")]
+    [InlineData("""{"type":"connection_init","payload":{"authorization":"Bearer \ud800"}}""")]
+    [InlineData("""{"type":"connection_init","payload":{"authorization":"Bearer a","authorization":"Bearer b"}}""")]
+    // The key is matched ignoring case, so two spellings of it are just as ambiguous.
+    [InlineData("""{"type":"connection_init","payload":{"authorization":"Bearer a","Authorization":"Bearer b"}}""")]
+    public async Task An_invalid_connection_init_closes_with_4400(string message)
     {
         await using var socket = await GraphQLSocket.ConnectAsync(Server);
 
-        await socket.SendTextAsync("""{"type":"connection_init","payload":[1]}""");
+        await socket.SendTextAsync(message);
 
-        await socket.ExpectCloseAsync(4400);
+        Assert.StartsWith("Invalid message", await socket.ExpectCloseAsync(4400));
     }
 
     [Fact]

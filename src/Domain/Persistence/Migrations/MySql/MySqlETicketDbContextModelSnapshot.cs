@@ -710,6 +710,15 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.ToTable("WantedRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ETicket.Domain.Listings.Listing", b =>
+                {
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ETicket.Domain.Listings.ListingText", b =>
                 {
                     b.HasOne("ETicket.Domain.Listings.Listing", null)
@@ -739,9 +748,21 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
 
             modelBuilder.Entity("ETicket.Domain.Orders.Order", b =>
                 {
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ETicket.Domain.Listings.Listing", null)
                         .WithMany()
                         .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SellerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -751,6 +772,15 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.HasOne("ETicket.Domain.Wanted.WantedRequest", null)
                         .WithMany()
                         .HasForeignKey("WantedRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Wanted.WantedRequest", b =>
+                {
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

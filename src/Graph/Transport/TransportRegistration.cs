@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace ETicket.Graph.Transport;
+
+public static class TransportRegistration
+{
+    /// <summary><see cref="TransportOptions"/>, checked at start, and the request body rate they give Kestrel.</summary>
+    public static IServiceCollection AddTransportOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TransportOptions>().Bind(configuration.GetSection(TransportOptions.Section))
+            .Validate(options => options.MaxRequestBytes >= 1, $"{TransportOptions.Section}:MaxRequestBytes must be at least 1.")
+            .Validate(options => options.MinRequestBodyBytesPerSecond > 0, $"{TransportOptions.Section}:MinRequestBodyBytesPerSecond must be more than 0.")
+            // Kestrel checks the rate once a second, and refuses a shorter grace.
+            .Validate(options => options.RequestBodyGracePeriod > TimeSpan.FromSeconds(1), $"{TransportOptions.Section}:RequestBodyGracePeriod must be longer than one second.")
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<TransportOptions>>((kestrel, transport) =>
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(transport.Value.MinRequestBodyBytesPerSecond, transport.Value.RequestBodyGracePeriod));
+        return services;
+    }
+}
