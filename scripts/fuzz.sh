@@ -10,8 +10,8 @@
 # Environment (all optional):
 #   ETICKET_TEST_MYSQL       a MariaDB/MySQL server connection string (as for scripts/test.sh):
 #                            the platform runs on a fresh database there instead of SQLite
-#   ETICKET_FUZZ_SKIP        kinds of request to leave out, e.g. huge/or-list while it still kills
-#                            the process (comma-separated; see docs/testing.md)
+#   ETICKET_FUZZ_SKIP        kinds of request to leave out, comma-separated (e.g. wire), to look
+#                            past a known defect while it is fixed; see docs/testing.md
 #   ETICKET_FUZZ_RESTARTS    how many times to start the platform again after a request killed it (25)
 #   ETICKET_FUZZ_VERBOSE=1   print every request's outcome
 #   ETICKET_GRAPH_DLL        fuzz this ETicket.Graph.dll instead of building src/Graph
