@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 
 namespace ETicket.Domain.Persistence;
@@ -54,8 +55,12 @@ public static class PersistenceRegistration
     private static bool ThreadSafetyChecks(IServiceProvider services) =>
         services.GetService<IHostEnvironment>()?.IsDevelopment() ?? true;
 
+    // A migration that changes a table's keys rebuilds it, between PRAGMA foreign_keys statements
+    // SQLite does not allow in a transaction; EF Core warns of that on every first start. The rebuild
+    // itself runs in the migration's transaction, so the warning is Information here.
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString)
+            .ConfigureWarnings(events => events.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
     public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder options, string connectionString, ServerVersion version) =>
         options.UseMySql(connectionString, version, mysql => mysql.ExecutionStrategy(dependencies => new StreamingReadsRetryingStrategy(dependencies, 3)));

@@ -36,7 +36,7 @@ public static class AccessTokenValidation
             {
                 OnTokenValidated = async context =>
                 {
-                    if (!await KnownMembers.IncludeAsync(context.HttpContext.RequestServices, context.Principal!, context.HttpContext.RequestAborted))
+                    if (!await KnownMembers.IncludeAsync(context.HttpContext.RequestServices, context.Principal!))
                         context.Fail(new UnknownMemberTokenException());
                 },
             };

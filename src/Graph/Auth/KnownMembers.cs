@@ -15,13 +15,16 @@ public static class KnownMembers
     /// <summary>
     /// Whether <paramref name="user"/>'s member exists. Looked up in a scope of its own: a stream
     /// (SSE, WebSocket) would otherwise hold its request's database context for as long as it is open.
+    /// Not cancelled with the request: JwtBearer logs any exception of its events as a server failure,
+    /// and a client that left meanwhile is not one; the lookup is one primary key, and what comes after
+    /// it sees that the client left.
     /// </summary>
-    public static async Task<bool> IncludeAsync(IServiceProvider services, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public static async Task<bool> IncludeAsync(IServiceProvider services, ClaimsPrincipal user)
     {
         if (user.FindFirstValue(Viewer.MemberIdClaim) is not { } memberId || !Ids.IsWellFormed(memberId))
             return false;
         await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MemberStanding>().ExistsAsync(memberId, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<MemberStanding>().ExistsAsync(memberId, CancellationToken.None);
     }
 }
 

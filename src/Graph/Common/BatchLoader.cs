@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using GraphQL.DataLoader;
 
 namespace ETicket.Graph.Common;
@@ -13,6 +14,8 @@ public abstract class BatchLoader<TKey, TValue>
 {
     private readonly Dictionary<TKey, TValue?> _loaded = [];
     private readonly HashSet<TKey> _pending = [];
+    // Keys whose batch failed, with why: each of their fields fails with that error instead of a null.
+    private readonly Dictionary<TKey, ExceptionDispatchInfo> _failed = [];
 
     /// <summary>Loads the values for <paramref name="keys"/>; missing keys are simply absent.</summary>
     protected abstract Task<IReadOnlyDictionary<TKey, TValue>> FetchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken);
@@ -23,7 +26,7 @@ public abstract class BatchLoader<TKey, TValue>
     public IDataLoaderResult<TResult?> LoadAs<TResult>(TKey key) where TResult : class
     {
         Loading();
-        if (!_loaded.ContainsKey(key))
+        if (!_loaded.ContainsKey(key) && !_failed.ContainsKey(key))
             _pending.Add(key);
         return new Pending<TResult>(this, key);
     }
@@ -37,7 +40,9 @@ public abstract class BatchLoader<TKey, TValue>
     protected void ReloadAll()
     {
         _pending.UnionWith(_loaded.Keys);
+        _pending.UnionWith(_failed.Keys);
         _loaded.Clear();
+        _failed.Clear();
     }
 
     // A ValueTask: after the batch's first key, every key is answered without a task of its own.
@@ -46,6 +51,7 @@ public abstract class BatchLoader<TKey, TValue>
         if (!_loaded.TryGetValue(key, out var value))
         {
             await DispatchAsync(cancellationToken);
+            _failed.GetValueOrDefault(key)?.Throw();
             value = _loaded.GetValueOrDefault(key);
         }
         return value;
@@ -57,7 +63,19 @@ public abstract class BatchLoader<TKey, TValue>
             return;
         var keys = _pending.ToArray();
         _pending.Clear();
-        var found = await FetchAsync(keys, cancellationToken);
+        IReadOnlyDictionary<TKey, TValue> found;
+        try
+        {
+            found = await FetchAsync(keys, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Every field waiting on this batch fails with the reason, not only the one that awaited first.
+            var failure = ExceptionDispatchInfo.Capture(ex);
+            foreach (var key in keys)
+                _failed[key] = failure;
+            return;
+        }
         _loaded.EnsureCapacity(_loaded.Count + keys.Length);
         foreach (var key in keys)
             _loaded[key] = found.GetValueOrDefault(key);

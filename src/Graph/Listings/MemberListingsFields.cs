@@ -1,4 +1,6 @@
+using ETicket.Domain.Common.Keyset;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Querying;
 using ETicket.Graph.Common;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
@@ -18,6 +20,9 @@ public sealed class MemberListingsFields : IFieldContributor<MemberType>
             .Resolve(ctx =>
             {
                 var page = ctx.ToPageRequest();
+                // Here, not in the batch: a bad cursor fails this field alone, not every shop on the page.
+                if (page.After is not null)
+                    KeysetPaging.CheckCursor(page.After, ListingOrderings.NewestFirst);
                 return ctx.Service<SellerListingsLoader>().Load(
                     new SellerListingsKey(ctx.Source.Id, ctx.GetArgument<ListingStatus?>("status"), page.Size, page.After));
             });

@@ -39,7 +39,7 @@ public sealed class BearerCredentials(IOptionsMonitor<JwtBearerOptions> jwt, ISe
             if (result.IsValid)
             {
                 var user = new ClaimsPrincipal(result.ClaimsIdentity);
-                return await Auth.KnownMembers.IncludeAsync(services, user, CancellationToken.None)
+                return await Auth.KnownMembers.IncludeAsync(services, user)
                     ? (user, null)
                     : (null, RequestAuthentication.UnknownMemberMessage);
             }

@@ -8,7 +8,8 @@ namespace ETicket.Graph.Transport;
 /// The one parser for JSON a client sends (a POST body, GET <c>variables</c>/<c>extensions</c>, a
 /// WebSocket message). It refuses up front what System.Text.Json would accept and then fail on, or
 /// read ambiguously: bytes that are not UTF-8, a key given twice in an object (which value counts?),
-/// and a <c>\u</c> escape of half a surrogate pair, which no string can hold.
+/// a <c>\u</c> escape of half a surrogate pair, which no string can hold, and a number past a double's
+/// range (<c>1e400</c>), which reads as infinity and cannot be written back (subscription groups key on it).
 /// </summary>
 public static class ClientJson
 {
@@ -37,6 +38,13 @@ public static class ClientJson
                 return false;
             }
             document = JsonDocument.Parse(utf8, DocumentOptions);
+            if (HasNumberPastDouble(document.RootElement))
+            {
+                document.Dispose();
+                document = null;
+                problem = "out of range: it holds a number beyond a double's (about ±1.8e308)";
+                return false;
+            }
             problem = null;
             return true;
         }
@@ -46,6 +54,15 @@ public static class ClientJson
             return false;
         }
     }
+
+    /// <summary>Whether a number in <paramref name="element"/> reads as infinity; depth is bounded by <see cref="MaxDepth"/>.</summary>
+    private static bool HasNumberPastDouble(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => !element.TryGetDouble(out var value) || !double.IsFinite(value),
+        JsonValueKind.Object => element.EnumerateObject().Any(property => HasNumberPastDouble(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasNumberPastDouble),
+        _ => false,
+    };
 
     /// <summary>Where a string or property name holds an unpaired surrogate escape; null when none does.</summary>
     private static long? LoneSurrogateAt(ReadOnlySpan<byte> json)

@@ -4,7 +4,7 @@ namespace ETicket.Tests.Transport;
 
 /// <summary>
 /// JSON that is well-formed but cannot be read one way: a key given twice (which value counts?) and an
-/// escaped half of a surrogate pair (no string can hold it). Refused with 400, like any bad JSON, over
+/// escaped half of a surrogate pair (no string can hold it); and a number no double holds. Refused with 400, like any bad JSON, over
 /// POST, GET and Server-Sent Events, and never logged as a server failure. (WebSocket messages:
 /// WebSocketProtocolTests.)
 /// </summary>
@@ -64,6 +64,22 @@ public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
     }
 
     [Theory]
+    [InlineData("""{"query":"subscription { listingPublished { id } }","variables":{"x":1e400}}""")]
+    [InlineData("""{"query":"{ __typename }","variables":{"x":-1e400}}""")]
+    [InlineData("""{"query":"{ __typename }","extensions":{"x":[1E+309]}}""")]
+    public async Task A_number_past_a_double_gets_400(string body)
+    {
+        foreach (var accept in Accepts)
+        {
+            var answer = await Server.PostRawAsync(body, accept: accept);
+
+            TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
+            Assert.Contains("beyond a double", answer.FirstErrorMessage);
+        }
+        Server.AssertNoWarnings();
+    }
+
+    [Theory]
     [InlineData("variables", """{"f":1,"f":2}""")]
     [InlineData("extensions", """{"f":1,"f":2}""")]
     [InlineData("variables", """{"v":"\ud800"}""")]
@@ -84,6 +100,7 @@ public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
     [InlineData("""{"query":"{ __typename }","variables":{"ticket":"\ud83c\udfab"}}""")] // a surrogate pair: 🎫
     [InlineData("""{"query":"{ __typename }","variables":{"path":"C:\\ud800"}}""")] // an escaped backslash, then text
     [InlineData("""{"query":"{ __typename }","variables":{"a":{"f":1},"b":{"f":2}}}""")] // one key in two objects
+    [InlineData("""{"query":"{ __typename }","variables":{"big":123456789012345678901234567890,"small":1e-400}}""")] // within a double's range
     public async Task JSON_that_only_looks_alike_is_accepted(string body)
     {
         var answer = await Server.PostRawAsync(body, accept: Media.GraphQLResponse);

@@ -39,6 +39,24 @@ public sealed class LeavingClientTests : IClassFixture<ClientMistakesFixture>
         Server.AssertNoWarnings();
     }
 
+    // The held query is the check that the token's member exists (KnownMembers), run while JwtBearer
+    // authenticates: an exception there is logged by JwtBearer as a failure.
+    [Fact]
+    public async Task Signed_in_while_the_token_is_checked()
+    {
+        var member = await Server.SignInAsync("13800000913");
+        Server.Logs().Clear();
+        var held = _platform.HeldQuery.Arm();
+        using var connection = await RawConnection.OpenAsync(Server);
+        await connection.SendAsync(RawConnection.PostHead($"Authorization: Bearer {member.AccessToken}\r\nContent-Length: {Encoding.UTF8.GetByteCount(Query)}") + Query);
+        await held;
+
+        connection.Reset();
+
+        await Server.ConnectionsEndedAsync(1);
+        Server.AssertNoWarnings();
+    }
+
     [Fact]
     public async Task Over_a_WebSocket()
     {

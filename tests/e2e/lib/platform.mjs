@@ -48,7 +48,8 @@ export async function freePorts(count) {
 
 /**
  * Starts one platform process. Kestrel binds port 0 and the process logs the address it got,
- * so no port is guessed. Returns { url, graphql, dataDirectory, stop(), output() }.
+ * so no port is guessed. Returns { url, graphql, dataDirectory, child, stop(), output() }; `child` is
+ * the process, for tests that watch its output as it comes or notice it exiting.
  */
 export async function startPlatform({ role = 'AllInOne', env = {}, dataDirectory, environment = 'Development' } = {}) {
   const ownsData = !dataDirectory;
@@ -92,13 +93,15 @@ export async function startPlatform({ role = 'AllInOne', env = {}, dataDirectory
     url,
     graphql: `${url}/graphql`,
     dataDirectory: data,
+    child,
     output: () => log,
     async stop() {
-      if (child.exitCode === null) {
+      // A process that ended on a signal (a crash: SIGABRT) has no exit code, and will not exit again.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
       if (ownsData) rmSync(data, { recursive: true, force: true });
     },

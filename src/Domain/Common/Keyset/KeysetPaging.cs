@@ -83,6 +83,9 @@ public static class KeysetPaging
         Func<CancellationToken, Task<bool>> hasNextPage, Func<CancellationToken, Task<bool>> hasPreviousPage, Func<CancellationToken, Task<int>> countTotal) =>
         new([.. rows.Select(row => new PageItem<T>(row, ordering.Cursor))], hasNextPage, hasPreviousPage, countTotal);
 
+    /// <summary>Refuses (BadInputException) a cursor that <paramref name="ordering"/>'s pages did not give out.</summary>
+    public static void CheckCursor<T>(string cursor, Ordering<T> ordering) => Decode(cursor, ordering);
+
     internal static string Encode<T>(T row, Ordering<T> ordering)
     {
         var values = new List<string?> { ordering.Signature };

@@ -107,6 +107,9 @@ public sealed class WebSocketProtocolTests(WebSocketServerFixture platform) : IC
     [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","operationName":"\udfff"}}""")]
     [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","variables":{"v":"\ud800"}}}""")]
     [InlineData("""{"type":"ping","payload":{"\ud800":1}}""")]
+    // A number past a double's range reads as infinity, which a subscription group's key cannot hold.
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"subscription { listingPublished { id } }","variables":{"x":1e400}}}""")]
+    [InlineData("""{"type":"subscribe","id":"1","payload":{"query":"{ __typename }","extensions":{"x":[-1e400]}}}""")]
     public async Task An_invalid_message_closes_with_4400(string message)
     {
         await using var socket = await GraphQLSocket.ConnectAndInitAsync(Server);
