@@ -28,17 +28,7 @@ public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
     [InlineData("""{"query":"{ __typename }","variables":{"input":{"a":{"b":1,"b":2}}}}""")]
     [InlineData("""{"query":"{ __typename }","variables":{"list":[{"b":1,"b":2}]}}""")]
     [InlineData("""{"query":"{ __typename }","variables":{"f":1,"\u0066":2}}""")]
-    public async Task A_key_given_twice_gets_400(string body)
-    {
-        foreach (var accept in Accepts)
-        {
-            var answer = await Server.PostRawAsync(body, accept: accept);
-
-            TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
-            Assert.Contains("not valid JSON", answer.FirstErrorMessage);
-        }
-        Server.AssertNoWarnings();
-    }
+    public Task A_key_given_twice_gets_400(string body) => PostRefusedAsync(body, "not valid JSON");
 
     [Theory]
     [InlineData("""{"query":"{ __typename }\ud800"}""")]
@@ -51,33 +41,13 @@ public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
     [InlineData("""{"query":"{ __typename }","variables":{"\ud800":1}}""")]
     [InlineData("""{"query":"{ __typename }","extensions":{"e":["\ud800"]}}""")]
     [InlineData("""{"\ud800":1,"query":"{ __typename }"}""")]
-    public async Task An_escaped_lone_surrogate_gets_400(string body)
-    {
-        foreach (var accept in Accepts)
-        {
-            var answer = await Server.PostRawAsync(body, accept: accept);
-
-            TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
-            Assert.Contains("surrogate", answer.FirstErrorMessage);
-        }
-        Server.AssertNoWarnings();
-    }
+    public Task An_escaped_lone_surrogate_gets_400(string body) => PostRefusedAsync(body, "surrogate");
 
     [Theory]
     [InlineData("""{"query":"subscription { listingPublished { id } }","variables":{"x":1e400}}""")]
     [InlineData("""{"query":"{ __typename }","variables":{"x":-1e400}}""")]
     [InlineData("""{"query":"{ __typename }","extensions":{"x":[1E+309]}}""")]
-    public async Task A_number_past_a_double_gets_400(string body)
-    {
-        foreach (var accept in Accepts)
-        {
-            var answer = await Server.PostRawAsync(body, accept: accept);
-
-            TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
-            Assert.Contains("beyond a double", answer.FirstErrorMessage);
-        }
-        Server.AssertNoWarnings();
-    }
+    public Task A_number_past_a_double_gets_400(string body) => PostRefusedAsync(body, "beyond a double");
 
     [Theory]
     [InlineData("variables", """{"f":1,"f":2}""")]
@@ -92,6 +62,19 @@ public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
 
             TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
             Assert.Contains($"`{name}`", answer.FirstErrorMessage);
+        }
+        Server.AssertNoWarnings();
+    }
+
+    /// <summary>Posts <paramref name="body"/> for each kind of answer: 400, BAD_USER_INPUT, a message that says <paramref name="why"/>, and nothing logged.</summary>
+    private async Task PostRefusedAsync(string body, string why)
+    {
+        foreach (var accept in Accepts)
+        {
+            var answer = await Server.PostRawAsync(body, accept: accept);
+
+            TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
+            Assert.Contains(why, answer.FirstErrorMessage);
         }
         Server.AssertNoWarnings();
     }
