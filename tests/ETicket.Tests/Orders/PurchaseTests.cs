@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
@@ -202,12 +203,15 @@ public sealed class PurchaseTests
 
         // The first request has claimed the key and will fail; the second, with the same key, waits for it.
         Task<JsonNode>? second = null;
+        ExceptionDispatchInfo? raceFailure = null; // thrown inside the server, it would only show as the first request's error
         race.Arm(async () =>
         {
             second = server.PurchaseAsync(buyer, free, "tap");
-            await WaitUntilBlockedOnALockAsync(server, kind);
+            try { await WaitUntilBlockedOnALockAsync(server, kind, second); }
+            catch (Exception failure) { raceFailure = ExceptionDispatchInfo.Capture(failure); }
         });
         var first = await server.PurchaseAsync(buyer, taken, "tap");
+        raceFailure?.Throw();
 
         Assert.Equal("LISTING_NOT_AVAILABLE", ListingRequests.SingleError(first)["code"]!.GetValue<string>());
         Assert.NotNull(second); // the first request claimed the key before it failed
@@ -221,7 +225,7 @@ public sealed class PurchaseTests
     /// MariaDB: until a transaction of this test's database waits for a row lock. SQLite shows no such
     /// state: a second writer waits to begin, and the outcome is the same.
     /// </summary>
-    private static async Task WaitUntilBlockedOnALockAsync(PlatformServer server, DatabaseKind kind)
+    private static async Task WaitUntilBlockedOnALockAsync(PlatformServer server, DatabaseKind kind, Task<JsonNode> waiter)
     {
         if (kind != DatabaseKind.MariaDb)
             return;
@@ -234,6 +238,8 @@ public sealed class PurchaseTests
                    WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()
                    """).SingleAsync(TestContext.Current.CancellationToken) == 0)
         {
+            if (waiter.IsCompleted)
+                Assert.Fail($"The request meant to wait for the key answered instead: {await waiter}");
             Assert.True(DateTime.UtcNow < deadline, "No request waited for the key within 15 s.");
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
