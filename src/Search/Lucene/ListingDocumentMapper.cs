@@ -1,0 +1,59 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace ETicket.Search.Lucene;
+
+/// <summary>
+/// A search document as Lucene stores it. Nothing is stored for display: a hit's id comes back
+/// from the sort values, and the listing itself is read from the database.
+/// </summary>
+internal static class ListingDocumentMapper
+{
+    public static Document ToDocument(ListingSearchDocument listing)
+    {
+        var document = new Document
+        {
+            new StringField(ListingFields.Id, listing.ListingId, Field.Store.NO),
+            new SortedDocValuesField(ListingFields.Id, new BytesRef(listing.ListingId)),
+            new NumericDocValuesField(ListingFields.Version, listing.Version),
+            new StringField(ListingFields.Status, listing.Status.ToString(), Field.Store.NO),
+            new StringField(ListingFields.Category, listing.Category.ToString(), Field.Store.NO),
+            new NumericDocValuesField(ListingFields.Category, (long)listing.Category),
+            new NumericDocValuesField(ListingFields.StartsAtSort, listing.StartsAt?.UtcTicks ?? long.MaxValue),
+            new Int64Field(ListingFields.Price, Cents(listing.Price), Field.Store.NO),
+            new NumericDocValuesField(ListingFields.Price, Cents(listing.Price)),
+            new NumericDocValuesField(ListingFields.PublishedAt, listing.PublishedAt.UtcTicks),
+            new Int64Field(ListingFields.ExpiresAt, listing.ExpiresAt.UtcTicks, Field.Store.NO),
+        };
+        if (listing.StartsAt is { } startsAt)
+            document.Add(new Int64Field(ListingFields.StartsAt, startsAt.UtcTicks, Field.Store.NO));
+        if (!string.IsNullOrEmpty(listing.City))
+        {
+            document.Add(new StringField(ListingFields.City, listing.City, Field.Store.NO));
+            document.Add(new SortedDocValuesField(ListingFields.City, new BytesRef(listing.City)));
+        }
+
+        AddText(document, ListingFields.TitleWords, ListingFields.TitleParts, listing.Title);
+        foreach (var text in new[] { listing.Description, listing.Venue, listing.City })
+            AddText(document, ListingFields.BodyWords, ListingFields.BodyParts, text);
+        return document;
+    }
+
+    /// <summary>Prices are whole cents in the index, so ranges and sorts are exact.</summary>
+    public static long Cents(decimal price) => (long)decimal.Round(price * 100, MidpointRounding.AwayFromZero);
+
+    /// <summary>The lowest whole cents at or above <paramref name="price"/>: an inclusive lower bound.</summary>
+    public static long CentsAtLeast(decimal price) => (long)decimal.Ceiling(price * 100);
+
+    /// <summary>The highest whole cents at or below <paramref name="price"/>: an inclusive upper bound.</summary>
+    public static long CentsAtMost(decimal price) => (long)decimal.Floor(price * 100);
+
+    private static void AddText(Document document, string wordsField, string partsField, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return;
+        var normalized = ListingAnalysis.Normalize(text);
+        document.Add(new TextField(wordsField, normalized, Field.Store.NO));
+        document.Add(new TextField(partsField, normalized, Field.Store.NO));
+    }
+}

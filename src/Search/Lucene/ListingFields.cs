@@ -1,0 +1,39 @@
+namespace ETicket.Search.Lucene;
+
+/// <summary>The index's field names, and the version of the mapping and analysis they make up.</summary>
+internal static class ListingFields
+{
+    /// <summary>
+    /// Raised whenever a field, its analysis or its encoding changes: an index built with a lower
+    /// number is Outdated and must be rebuilt.
+    /// </summary>
+    public const int MappingVersion = 1;
+
+    /// <summary>Indexed as one term (updates and deletes by it) and as sorted doc values (the tie-breaker).</summary>
+    public const string Id = "id";
+    public const string Version = "version";
+    public const string Status = "status";
+    public const string Category = "category";
+    /// <summary>The exact city: a term to filter on, and sorted doc values to count.</summary>
+    public const string City = "city";
+    /// <summary>Ticks, indexed for range filters; absent when the listing has no start time.</summary>
+    public const string StartsAt = "startsAt";
+    /// <summary>Ticks as doc values, <see cref="long.MaxValue"/> when absent so those sort last.</summary>
+    public const string StartsAtSort = "startsAtSort";
+    /// <summary>Whole cents, indexed and as doc values.</summary>
+    public const string Price = "price";
+    public const string PublishedAt = "publishedAt";
+    public const string ExpiresAt = "expiresAt";
+
+    /// <summary>The title, as words (SmartCn) and as parts (CJK bigrams, Latin prefixes).</summary>
+    public const string TitleWords = "titleWords";
+    public const string TitleParts = "titleParts";
+
+    /// <summary>The description, venue and city, each a separate value so no phrase spans two of them.</summary>
+    public const string BodyWords = "bodyWords";
+    public const string BodyParts = "bodyParts";
+
+    /// <summary>Commit user data keys.</summary>
+    public const string CheckpointKey = "eticket.checkpoint";
+    public const string MappingVersionKey = "eticket.mappingVersion";
+}
