@@ -21,6 +21,9 @@ public static class ErrorCodes
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The search index is being built or its backend cannot be reached: retry shortly (docs/search.md).</summary>
+    public const string SearchUnavailable = "SEARCH_UNAVAILABLE";
+
     public static ExecutionError Error(string code, string message) => new(message) { Code = code };
 }
 
@@ -48,6 +51,7 @@ public sealed class ContractErrorInfoProvider : IErrorInfoProvider
         { Code: { } code } when IsContractCode(code) => (code, error.Message),
         UnhandledError { InnerException: AccessDeniedException denied } => (CodeFor(denied.Denial), denied.Message),
         UnhandledError { InnerException: BadInputException bad } => (ErrorCodes.BadUserInput, bad.Message),
+        UnhandledError { InnerException: ETicket.Search.SearchIndexUnavailableException unavailable } => (ErrorCodes.SearchUnavailable, unavailable.Message),
         UnhandledError => (ErrorCodes.InternalServerError, "Something went wrong on our side. Please try again later."),
         // Our scalars explain what is wrong with a value ("more than two decimal places"); say it.
         DocumentError { InnerException: FormatException reason } => (ErrorCodes.BadUserInput, $"{error.Message}: {reason.Message}"),
@@ -61,5 +65,6 @@ public sealed class ContractErrorInfoProvider : IErrorInfoProvider
     // The contract's codes, and those of live updates (docs/subscriptions.md); any other code is not ours to pass on.
     private static bool IsContractCode(string code) => code is ErrorCodes.Unauthenticated or ErrorCodes.Forbidden
         or ErrorCodes.BadUserInput or ErrorCodes.QueryTooComplex or ErrorCodes.RateLimited or ErrorCodes.InternalServerError
-        or ErrorCodes.LiveUpdatesUnavailable or ErrorCodes.TooManySubscriptions or ErrorCodes.TooManyConnections;
+        or ErrorCodes.LiveUpdatesUnavailable or ErrorCodes.TooManySubscriptions or ErrorCodes.TooManyConnections
+        or ErrorCodes.SearchUnavailable;
 }

@@ -95,6 +95,7 @@ public static class GraphRegistration
         services.AddSingleton<IFieldContributor<MutationType>, OrderMutations>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberTradeFields>();
         services.AddSingleton<IFieldContributor<QueryType>, ListingQueries>();
+        services.AddSingleton<IFieldContributor<QueryType>, Search.SearchListingsQuery>();
         services.AddSingleton<IFieldContributor<MutationType>, PublishListingMutation>();
         services.AddSingleton<IFieldContributor<MutationType>, ChangeListingPriceMutation>();
         services.AddSingleton<IFieldContributor<MutationType>, WithdrawListingMutation>();
@@ -111,7 +112,8 @@ public static class GraphRegistration
     // Expected failures (access, bad input) are the client's business; everything else is ours to log.
     private static void LogUnexpected(UnhandledExceptionContext context)
     {
-        if (context.OriginalException is Domain.Common.AccessDeniedException or Domain.Common.BadInputException)
+        // An index being built says so to the client (SEARCH_UNAVAILABLE); the indexer logs the build.
+        if (context.OriginalException is Domain.Common.AccessDeniedException or Domain.Common.BadInputException or ETicket.Search.SearchIndexUnavailableException)
             return;
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ETicket.Graph");
         logger?.LogError(context.OriginalException, "Unhandled error in field {Field}", context.FieldContext?.FieldDefinition.Name);

@@ -5,6 +5,7 @@ using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Ide;
 using ETicket.Graph.Transport;
+using ETicket.Search;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -59,6 +60,7 @@ public static class PlatformHost
             services.AddTicketsDomain(SecretKeys.Load(
                 configuration[$"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}"],
                 $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", dataDirectory, "tickets.key", isDevelopment));
+            services.AddListingSearch(dataDirectory);
         }
         services.AddETicketGraph(platform.Role);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
