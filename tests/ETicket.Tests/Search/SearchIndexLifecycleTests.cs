@@ -1,0 +1,105 @@
+using ETicket.Search;
+using ETicket.Search.Indexing;
+using ETicket.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ETicket.Tests.Search;
+
+/// <summary>The index across restarts, losses and time: it catches up, rebuilds, and forgets what expired.</summary>
+public sealed class SearchIndexLifecycleTests
+{
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_restart_catches_up_with_changes_made_while_nothing_indexed(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
+        try
+        {
+            string early, late;
+            await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory))
+            {
+                var seller = await server.SignInAsync("13800000001");
+                early = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 杭州演唱会", ticketCode: "A", price: "900"));
+                await server.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(early), "the first listing");
+            }
+            await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory, configureServices: WithoutIndexer))
+            {
+                var seller = await server.SignInAsync("13800000001");
+                late = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 南京演唱会", ticketCode: "B"));
+                Assert.Empty((await server.ChangePriceAsync(seller, early, "400"))["errors"]!.AsArray());
+            }
+
+            await using var restarted = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory);
+            await restarted.SearchUntilAsync(new { text = "林俊杰", maxPrice = "500" }, r => SearchRequests.Ids(r).Contains(early), "the new price");
+            await restarted.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(late), "the listing published meanwhile");
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("corrupted")]
+    public async Task A_lost_index_is_rebuilt_from_the_database(string loss)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
+        try
+        {
+            string listingId;
+            await using (var server = await PlatformServer.StartAsync(dataDirectory: dataDirectory))
+            {
+                var seller = await server.SignInAsync("13800000001");
+                listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "迪士尼乐园一日票"));
+                await server.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing");
+            }
+            var index = Path.Combine(dataDirectory, SearchRegistration.LuceneDirectoryName);
+            if (loss == "deleted")
+                Directory.Delete(index, recursive: true);
+            else
+                Corrupt(index);
+
+            await using var restarted = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
+            await restarted.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing in the rebuilt index");
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_listing_is_not_found()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var database = await EveryDatabase.CreateAsync(DatabaseKind.Sqlite);
+        await using var server = await TestClock.StartAsync(database, clock);
+        var seller = await server.SignInAsync("13800000001");
+        var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "哈利波特 舞台剧",
+            startsAt: clock.GetUtcNow().AddDays(3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)));
+        await server.SearchUntilAsync(new { text = "哈利波特" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing");
+
+        clock.Advance(TimeSpan.FromDays(4));
+
+        Assert.Empty(SearchRequests.Ids(await server.SearchOkAsync(new { text = "哈利波特" })));
+        await server.SweepAsync();
+        await server.SearchUntilAsync(new { text = "哈利波特" }, r => SearchRequests.Ids(r).Count == 0 && r["listings"]!["totalCount"]!.GetValue<int>() == 0,
+            "nothing once the sweep recorded the expiry");
+    }
+
+    private static void WithoutIndexer(IServiceCollection services)
+    {
+        var indexer = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ListingIndexer));
+        services.Remove(indexer);
+    }
+
+    /// <summary>Overwrites every file of the index in use with bytes Lucene cannot read.</summary>
+    private static void Corrupt(string index)
+    {
+        foreach (var file in Directory.EnumerateFiles(index, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "current"))
+            File.WriteAllBytes(file, [1, 2, 3, 4, 5, 6, 7, 8]);
+    }
+}
