@@ -10,7 +10,8 @@
 #   ETICKET_MEMBERS_PORT      the members subgraph's port (5101)
 #   ETICKET_TICKETS_PORT      the tickets subgraph's port (5102)
 #   ETicket__DataDirectory    data directory both subgraphs share: the SQLite database and, in
-#                             Development, the generated keys (./data)
+#                             Development, the generated keys (./data); each tickets process keeps
+#                             its search index there in a folder of its own (search-tickets, -2)
 #   ETicket__Database__Provider=MySql and ETicket__Database__ConnectionString
 #                             use MySQL/MariaDB instead of SQLite (passed to the subgraphs as is)
 #   ASPNETCORE_ENVIRONMENT    (Development); elsewhere the subgraphs need their keys configured
@@ -130,11 +131,12 @@ export ETicket__Network__TrustedProxies__0=${ETicket__Network__TrustedProxies__0
 # members listens (migrated), so the two never migrate at once.
 start "members subgraph" "http://127.0.0.1:$members_port/health" \
   env ETicket__Redis__Configuration= ETicket__Role=Members ASPNETCORE_URLS="http://127.0.0.1:$members_port" dotnet "$ETICKET_GRAPH_DLL"
+# Each tickets process keeps a search index of its own in the shared data directory (docs/search.md).
 start "tickets subgraph" "http://127.0.0.1:$tickets_port/health" \
-  env ETicket__Role=Tickets ASPNETCORE_URLS="http://127.0.0.1:$tickets_port" dotnet "$ETICKET_GRAPH_DLL"
+  env ETicket__Role=Tickets ETicket__Search__Lucene__Directory=search-tickets ASPNETCORE_URLS="http://127.0.0.1:$tickets_port" dotnet "$ETICKET_GRAPH_DLL"
 if [ -n "$replica_port" ]; then
   start "second tickets subgraph" "http://127.0.0.1:$replica_port/health" \
-    env ETicket__Role=Tickets ASPNETCORE_URLS="http://127.0.0.1:$replica_port" dotnet "$ETICKET_GRAPH_DLL"
+    env ETicket__Role=Tickets ETicket__Search__Lucene__Directory=search-tickets-2 ASPNETCORE_URLS="http://127.0.0.1:$replica_port" dotnet "$ETICKET_GRAPH_DLL"
 fi
 start gateway "http://127.0.0.1:$gateway_port/readiness" \
   env ETICKET_MEMBERS_URL="http://127.0.0.1:$members_port/graphql" \

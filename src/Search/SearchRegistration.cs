@@ -1,22 +1,33 @@
 using ETicket.Search.Indexing;
 using ETicket.Search.Lucene;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Search;
 
-public static class SearchRegistration
+/// <summary>The embedded backend's settings (ETicket:Search:Lucene).</summary>
+public sealed class LuceneSearchOptions
 {
-    /// <summary>Where the embedded index lives, under the platform's data directory.</summary>
-    public const string LuceneDirectoryName = "search";
+    public const string Section = "ETicket:Search:Lucene";
 
     /// <summary>
-    /// Listing search for a process serving tickets: the embedded Lucene index under
-    /// <paramref name="dataDirectory"/>, kept current from the outbox by <see cref="ListingIndexer"/>.
+    /// Where the index lives, relative to ETicket:DataDirectory. Each process keeps an index of its
+    /// own: processes sharing a data directory (a tickets subgraph and its replica) each need their own.
     /// </summary>
-    public static IServiceCollection AddListingSearch(this IServiceCollection services, string dataDirectory)
+    public string Directory { get; set; } = "search";
+}
+
+public static class SearchRegistration
+{
+    /// <summary>
+    /// Listing search for a process serving tickets: the embedded Lucene index, kept current from the
+    /// outbox by <see cref="ListingIndexer"/>.
+    /// </summary>
+    public static IServiceCollection AddListingSearch(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        services.AddSingleton<IListingSearchIndex>(provider =>
-            new LuceneListingSearchIndex(Path.Combine(dataDirectory, LuceneDirectoryName), provider.GetRequiredService<TimeProvider>()));
+        var lucene = configuration.GetSection(LuceneSearchOptions.Section).Get<LuceneSearchOptions>() ?? new LuceneSearchOptions();
+        var directory = Path.GetFullPath(Path.Combine(dataDirectory, lucene.Directory));
+        services.AddSingleton<IListingSearchIndex>(provider => new LuceneListingSearchIndex(directory, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SearchIndexRebuild>();
         services.AddHostedService<ListingIndexer>();
         services.AddScoped<ListingSearch>();

@@ -115,6 +115,32 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
     } while (after);
   });
 
+  test('searches through the gateway as all-in-one does, with the sellers from the members subgraph', async () => {
+    const query = `query($after: String) {
+      searchListings(input: { text: "杰伦 演唱会", city: "上海" }, first: 1, after: $after) {
+        listings { totalCount nodes { title seller { nickname } } pageInfo { hasNextPage endCursor } }
+        categoryCounts { category count } cityCounts { city count }
+      }
+    }`;
+    // Each process follows the outbox into its own index: wait until both have the three listings.
+    const deadline = Date.now() + 15000;
+    const total = async (endpoint) => (await post(endpoint, query)).body.data?.searchListings?.listings.totalCount;
+    while ((await total(federated.gateway)) !== 2 || (await total(allInOne.graphql)) !== 2) {
+      assert.ok(Date.now() < deadline, 'both indexes should have the listings within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    let after = null;
+    const seen = [];
+    do {
+      const [page, reference] = await Promise.all([post(federated.gateway, query, { variables: { after } }), post(allInOne.graphql, query, { variables: { after } })]);
+      assert.equal(page.body.errors, undefined, JSON.stringify(page.body));
+      assert.deepEqual(page.body, reference.body);
+      seen.push(...page.body.data.searchListings.listings.nodes);
+      after = page.body.data.searchListings.listings.pageInfo.hasNextPage ? page.body.data.searchListings.listings.pageInfo.endCursor : null;
+    } while (after);
+    assert.deepEqual(seen.map((node) => node.seller.nickname), ['阿明', '阿明']);
+  });
+
   test('resolves the sellers of listings by different members in one response (_entities)', async () => {
     const { body } = await post(federated.gateway, '{ listings(first: 10) { nodes { id seller { id nickname } } } }');
     assert.equal(body.errors, undefined);

@@ -60,7 +60,7 @@ public static class PlatformHost
             services.AddTicketsDomain(SecretKeys.Load(
                 configuration[$"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}"],
                 $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", dataDirectory, "tickets.key", isDevelopment));
-            services.AddListingSearch(dataDirectory);
+            services.AddListingSearch(configuration, dataDirectory);
         }
         services.AddETicketGraph(platform.Role);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

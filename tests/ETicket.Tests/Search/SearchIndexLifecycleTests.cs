@@ -56,7 +56,7 @@ public sealed class SearchIndexLifecycleTests
                 listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "迪士尼乐园一日票"));
                 await server.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing");
             }
-            var index = Path.Combine(dataDirectory, SearchRegistration.LuceneDirectoryName);
+            var index = Path.Combine(dataDirectory, new LuceneSearchOptions().Directory);
             if (loss == "deleted")
                 Directory.Delete(index, recursive: true);
             else
