@@ -1,8 +1,13 @@
 using ETicket.Graph.Hosting;
+using ETicket.Graph.Search;
+
+if (SearchReindexCommand.Matches(args))
+    return await SearchReindexCommand.RunAsync(args);
 
 var app = PlatformHost.Build(args);
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
+return 0;
 
-/// <summary>The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role).</summary>
+/// <summary>The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role); `search reindex` asks for fresh search indexes.</summary>
 public partial class Program;

@@ -12,6 +12,7 @@ namespace ETicket.Domain.Events;
 [JsonDerivedType(typeof(ListingStatusChanged), nameof(ListingStatusChanged))]
 [JsonDerivedType(typeof(OrderStatusChanged), nameof(OrderStatusChanged))]
 [JsonDerivedType(typeof(WantedRequestMatched), nameof(WantedRequestMatched))]
+[JsonDerivedType(typeof(SearchReindexRequested), nameof(SearchReindexRequested))]
 public abstract record DomainEvent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -37,3 +38,9 @@ public sealed record OrderStatusChanged(string OrderId, string ListingId, string
 
 /// <summary>A newly published listing matches an open wanted request (求购).</summary>
 public sealed record WantedRequestMatched(string WantedRequestId, string MemberId, string ListingId) : DomainEvent;
+
+/// <summary>
+/// An operator asked for fresh search indexes (`search reindex`). Through the outbox it reaches every
+/// process that keeps one, running or started later; each rebuilds beside its live index.
+/// </summary>
+public sealed record SearchReindexRequested : DomainEvent;

@@ -27,16 +27,23 @@ public sealed class ListingIndexer(
     {
         using var wake = bus.Subscribe((envelope, _) =>
         {
-            if (envelope.Type.StartsWith("Listing", StringComparison.Ordinal))
+            if (envelope.Type.StartsWith("Listing", StringComparison.Ordinal) || envelope.Type == nameof(SearchReindexRequested))
                 _changed.Set();
             return Task.CompletedTask;
         });
         try
         {
-            var tail = new OutboxTail(await StartingPointAsync(stoppingToken), clock);
+            var position = await StartingPointAsync(stoppingToken);
+            var tail = new OutboxTail(position.Checkpoint, clock);
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!await FollowAsync(tail, stoppingToken))
+                var read = await FollowAsync(tail, stoppingToken);
+                if (read?.Reindex > position.Through)
+                {
+                    position = await RebuildAsync("an operator asked for it (search reindex)", stoppingToken);
+                    tail = new OutboxTail(position.Checkpoint, clock);
+                }
+                else if (read is not { More: true })
                     await _changed.WaitAsync(PollInterval, stoppingToken);
             }
         }
@@ -46,48 +53,59 @@ public sealed class ListingIndexer(
         }
     }
 
-    private async Task<long> StartingPointAsync(CancellationToken stoppingToken)
+    private async Task<RebuiltIndex> StartingPointAsync(CancellationToken stoppingToken)
+    {
+        var state = await UntilDoneAsync(() => index.InspectAsync(stoppingToken), "Inspecting the search index", stoppingToken);
+        return state is { Health: SearchIndexHealth.Ready, Checkpoint: { } checkpoint }
+            ? new RebuiltIndex(checkpoint, checkpoint)
+            : await RebuildAsync($"it is {state.Health}", stoppingToken);
+    }
+
+    private async Task<RebuiltIndex> RebuildAsync(string reason, CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Rebuilding the search index from the database: {Reason}", reason);
+        var rebuilt = await UntilDoneAsync(() => rebuild.RunAsync(stoppingToken), "Rebuilding the search index", stoppingToken);
+        logger.LogInformation("The search index was rebuilt");
+        return rebuilt;
+    }
+
+    /// <summary>Retries <paramref name="work"/> until it succeeds: the database or the backend may be down for a while.</summary>
+    private async Task<T> UntilDoneAsync<T>(Func<Task<T>> work, string what, CancellationToken stoppingToken)
     {
         while (true)
         {
             try
             {
-                var state = await index.InspectAsync(stoppingToken);
-                if (state is { Health: SearchIndexHealth.Ready, Checkpoint: { } checkpoint })
-                    return checkpoint;
-                logger.LogInformation("The search index is {Health}; rebuilding it from the database", state.Health);
-                var start = await rebuild.RunAsync(stoppingToken);
-                logger.LogInformation("The search index was rebuilt");
-                return start;
+                return await work();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "Preparing the search index failed; retrying in {Delay}", RetryDelay);
+                logger.LogWarning(ex, "{What} failed; retrying in {Delay}", what, RetryDelay);
                 await Task.Delay(RetryDelay, stoppingToken); // real time: pacing, not marketplace time
             }
         }
     }
 
-    /// <summary>Applies one batch of outbox rows; returns whether more are waiting.</summary>
-    private async Task<bool> FollowAsync(OutboxTail tail, CancellationToken stoppingToken)
+    /// <summary>Applies one batch of outbox rows; null when it failed (and was retried after a pause).</summary>
+    private async Task<OutboxRead?> FollowAsync(OutboxTail tail, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
             var before = tail.Checkpoint;
-            var (listingIds, more) = await tail.ReadAsync(db, stoppingToken);
-            if (listingIds.Count > 0)
-                await index.WriteAsync(await new ListingDocuments(db).FindAsync(listingIds, stoppingToken), stoppingToken);
+            var read = await tail.ReadAsync(db, stoppingToken);
+            if (read.ListingIds.Count > 0)
+                await index.WriteAsync(await new ListingDocuments(db).FindAsync(read.ListingIds, stoppingToken), stoppingToken);
             if (tail.Checkpoint != before)
                 await index.SaveCheckpointAsync(tail.Checkpoint, stoppingToken);
-            return more;
+            return read;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Indexing listing changes failed; retrying in {Delay}", RetryDelay);
             await Task.Delay(RetryDelay, stoppingToken); // real time: pacing, not marketplace time
-            return false;
+            return null;
         }
     }
 }

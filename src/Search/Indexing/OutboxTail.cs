@@ -27,8 +27,11 @@ public sealed class OutboxTail(long start, TimeProvider clock)
     /// <summary>Every row up to here has been read (or given up on).</summary>
     public long Checkpoint => _gaps.Count > 0 ? Math.Min(_gaps.Keys.First() - 1, _last) : _last;
 
-    /// <summary>The listings changed by the rows committed since the last read; <c>More</c> when a whole batch was read.</summary>
-    public async Task<(IReadOnlyCollection<string> ListingIds, bool More)> ReadAsync(ETicketDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The listings changed by the rows committed since the last read; <c>More</c> when a whole
+    /// batch was read; <c>Reindex</c>, the row of a reindex request among them, if any.
+    /// </summary>
+    public async Task<OutboxRead> ReadAsync(ETicketDbContext db, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var expired in _gaps.Where(g => now - g.Value > GapPatience).Select(g => g.Key).ToList())
@@ -42,6 +45,7 @@ public sealed class OutboxTail(long start, TimeProvider clock)
             .ToListAsync(cancellationToken);
 
         var listings = new HashSet<string>(StringComparer.Ordinal);
+        long? reindex = null;
         foreach (var row in rows)
         {
             if (!_gaps.Remove(row.Id))
@@ -50,17 +54,17 @@ public sealed class OutboxTail(long start, TimeProvider clock)
                     _gaps[skipped] = now;
                 _last = Math.Max(_last, row.Id);
             }
-            if (ListingIdOf(row.Payload) is { } listingId)
-                listings.Add(listingId);
+            switch (DomainEvent.FromJson(row.Payload))
+            {
+                case ListingPublished e: listings.Add(e.ListingId); break;
+                case ListingPriceChanged e: listings.Add(e.ListingId); break;
+                case ListingStatusChanged e: listings.Add(e.ListingId); break;
+                case SearchReindexRequested: reindex = Math.Max(reindex ?? 0, row.Id); break;
+            }
         }
-        return (listings, rows.Count >= BatchSize);
+        return new OutboxRead(listings, rows.Count >= BatchSize, reindex);
     }
-
-    private static string? ListingIdOf(string payload) => DomainEvent.FromJson(payload) switch
-    {
-        ListingPublished e => e.ListingId,
-        ListingPriceChanged e => e.ListingId,
-        ListingStatusChanged e => e.ListingId,
-        _ => null,
-    };
 }
+
+/// <param name="Reindex">The outbox row of the latest reindex request read, if any.</param>
+public sealed record OutboxRead(IReadOnlyCollection<string> ListingIds, bool More, long? Reindex);

@@ -14,14 +14,18 @@ public sealed class SearchIndexRebuild(IListingSearchIndex index, IServiceScopeF
     /// </summary>
     public const int ReplayMargin = 1000;
 
-    /// <summary>Rebuilds; returns the outbox position following the index must start from.</summary>
-    public async Task<long> RunAsync(CancellationToken cancellationToken)
+    /// <summary>Rebuilds; says where following the outbox must start from.</summary>
+    public async Task<RebuiltIndex> RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
         var newest = await db.OutboxMessages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
         var checkpoint = Math.Max(0, newest - ReplayMargin);
         await index.RebuildAsync(new ListingDocuments(db).AllAsync(cancellationToken), checkpoint, cancellationToken);
-        return checkpoint;
+        return new RebuiltIndex(checkpoint, newest);
     }
 }
+
+/// <param name="Checkpoint">Where following the outbox starts.</param>
+/// <param name="Through">The newest outbox row when the rebuild began: reindex requests up to it are served by this rebuild.</param>
+public sealed record RebuiltIndex(long Checkpoint, long Through);

@@ -1,3 +1,4 @@
+using ETicket.Graph.Search;
 using ETicket.Search;
 using ETicket.Search.Indexing;
 using ETicket.Tests.Infrastructure;
@@ -88,6 +89,52 @@ public sealed class SearchIndexLifecycleTests
         await server.SweepAsync();
         await server.SearchUntilAsync(new { text = "哈利波特" }, r => SearchRequests.Ids(r).Count == 0 && r["listings"]!["totalCount"]!.GetValue<int>() == 0,
             "nothing once the sweep recorded the expiry");
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_reindex_while_searches_run_serves_every_search(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database, configureServices: ServerLogs.Capture);
+        server.Logs().Clear(); // the start's own notes (WeChat sign-in off) are not this test's business
+        var seller = await server.SignInAsync("13800000001");
+        var listings = new List<string>();
+        for (var i = 0; i < 5; i++)
+            listings.Add(await server.PublishOkAsync(seller, ListingRequests.Concert(title: $"张学友 经典演唱会 {i}", ticketCode: $"T{i}")));
+        await server.SearchUntilAsync(new { text = "张学友" }, r => SearchRequests.Ids(r).Count == 5, "five listings");
+
+        using var searching = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var answers = SearchUntilCancelledAsync(server, searching.Token);
+        var request = await SearchReindexCommand.RequestAsync(server.Services, TestContext.Current.CancellationToken);
+        var publishedMeanwhile = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "张学友 加场", ticketCode: "EXTRA"));
+        await UntilLoggedAsync(server, "The search index was rebuilt");
+        await searching.CancelAsync();
+
+        var all = await answers;
+        Assert.True(request > 0);
+        Assert.NotEmpty(all);
+        Assert.All(all, answer => Assert.Superset(listings.ToHashSet(), answer.ToHashSet()));
+        await server.SearchUntilAsync(new { text = "张学友" }, r => SearchRequests.Ids(r).Contains(publishedMeanwhile), "the listing published during the rebuild");
+        server.AssertNoWarnings();
+    }
+
+    /// <summary>Searches one after another until cancelled; every answer must be a success.</summary>
+    private static async Task<List<IReadOnlyList<string>>> SearchUntilCancelledAsync(PlatformServer server, CancellationToken cancellationToken)
+    {
+        var answers = new List<IReadOnlyList<string>>();
+        while (!cancellationToken.IsCancellationRequested)
+            answers.Add(SearchRequests.Ids(await server.SearchOkAsync(new { text = "张学友" }, first: 100)));
+        return answers;
+    }
+
+    private static async Task UntilLoggedAsync(PlatformServer server, string message)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!server.Logs().GetSnapshot().Any(record => record.Message == message))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The server did not log \"{message}\" within 15 s.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     private static void WithoutIndexer(IServiceCollection services)

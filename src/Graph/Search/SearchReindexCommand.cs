@@ -1,0 +1,37 @@
+using ETicket.Domain.Events;
+using ETicket.Domain.Persistence;
+using ETicket.Graph.Hosting;
+
+namespace ETicket.Graph.Search;
+
+/// <summary>
+/// <c>dotnet run --project src/Graph -- search reindex [settings]</c>: asks for fresh search indexes.
+/// The request goes through the outbox, so it reaches every process serving tickets on this
+/// database, running now or started later; each rebuilds beside its live index, which keeps
+/// answering, and switches when done (docs/search.md).
+/// </summary>
+public static class SearchReindexCommand
+{
+    public static bool Matches(string[] args) => args is ["search", "reindex", ..];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = PlatformHost.Build(args[2..]);
+        await app.MigrateDatabaseAsync();
+        var request = await RequestAsync(app.Services, CancellationToken.None);
+        Console.WriteLine($"Reindex requested (outbox #{request}). Every process serving tickets on this database rebuilds its search index "
+                          + "beside the live one and switches when done (its log says \"The search index was rebuilt\"); one not running now does it when it starts.");
+        return 0;
+    }
+
+    /// <summary>Records the request; returns its outbox row.</summary>
+    public static async Task<long> RequestAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
+        var message = OutboxMessage.For(new SearchReindexRequested(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync(cancellationToken);
+        return message.Id;
+    }
+}
