@@ -115,6 +115,8 @@ public sealed class ElasticsearchConnection
             return new ElasticsearchAnswer(null, "");
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return new ElasticsearchAnswer(response.ApiCallDetails.HttpStatusCode, response.Body ?? "");
+        // A request that timed out or never connected has no status (or 0): no answer, to be retried.
+        int? status = response.ApiCallDetails.HttpStatusCode is > 0 and var code ? code : null;
+        return new ElasticsearchAnswer(status, response.Body ?? "");
     }
 }

@@ -95,7 +95,8 @@ public static class ListingQueryBuilder
         {
             matches.Add(new JsonObject
             {
-                ["match"] = new JsonObject { [field] = new JsonObject { ["query"] = word, ["operator"] = "and" } },
+                // A word with nothing searchable in it (only punctuation, say) does not narrow the search.
+                ["match"] = new JsonObject { [field] = new JsonObject { ["query"] = word, ["operator"] = "and", ["zero_terms_query"] = "all" } },
             });
             var grams = (field == ListingFields.CityText ? ListingFields.City : field) + "." + ListingFields.Grams;
             matches.Add(new JsonObject { ["match_phrase"] = new JsonObject { [grams] = word } });
