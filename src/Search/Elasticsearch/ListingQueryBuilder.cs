@@ -4,9 +4,9 @@ using ETicket.Domain.Listings;
 namespace ETicket.Search.Elasticsearch;
 
 /// <summary>
-/// Builds the search body for one page. Words are only ever given to match and match_phrase
-/// queries, so query syntax in them is plain text. Scores are tiers of constant_score clauses, so
-/// they are exact and search_after can page on them.
+/// Builds the search body for one page. Words are only ever given to match_phrase queries, so
+/// query syntax in them is plain text. Scores are tiers of constant_score clauses, so they are
+/// exact and search_after can page on them.
 /// </summary>
 public static class ListingQueryBuilder
 {
@@ -85,7 +85,8 @@ public static class ListingQueryBuilder
     };
 
     /// <summary>
-    /// The word in one of the fields: as analyzed words (all of its parts), or as a run of bigrams
+    /// The word in one of the fields as a phrase: its tokens adjacent and in order, so 杰伦 is not
+    /// found in text that has 杰 and 伦 apart; in the field's own analysis, or as a run of bigrams
     /// in the grams subfield, which finds a part of a name.
     /// </summary>
     private static JsonObject Tier(string word, float boost, params string[] fields)
@@ -96,7 +97,7 @@ public static class ListingQueryBuilder
             matches.Add(new JsonObject
             {
                 // A word with nothing searchable in it (only punctuation, say) does not narrow the search.
-                ["match"] = new JsonObject { [field] = new JsonObject { ["query"] = word, ["operator"] = "and", ["zero_terms_query"] = "all" } },
+                ["match_phrase"] = new JsonObject { [field] = new JsonObject { ["query"] = word, ["zero_terms_query"] = "all" } },
             });
             var grams = (field == ListingFields.CityText ? ListingFields.City : field) + "." + ListingFields.Grams;
             matches.Add(new JsonObject { ["match_phrase"] = new JsonObject { [grams] = word } });
