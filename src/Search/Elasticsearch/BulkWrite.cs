@@ -10,7 +10,12 @@ namespace ETicket.Search.Elasticsearch;
 /// version_conflict_engine_exception and is done (the newer state is already there). Items rejected
 /// for overload (429) are sent again; any other refusal fails the batch.
 /// </summary>
-public sealed class BulkWrite(ElasticsearchConnection connection, ElasticsearchSearchOptions options, string target)
+/// <param name="target">The alias, or during a rebuild the new index.</param>
+/// <param name="targetIsAlias">
+/// Writes through the alias require it (require_alias), so a write while there is no index fails
+/// instead of creating a concrete index of that name with a guessed mapping.
+/// </param>
+public sealed class BulkWrite(ElasticsearchConnection connection, ElasticsearchSearchOptions options, string target, bool targetIsAlias)
 {
     public async Task RunAsync(IReadOnlyList<ListingSearchDocument> documents, CancellationToken cancellationToken)
     {
@@ -37,16 +42,16 @@ public sealed class BulkWrite(ElasticsearchConnection connection, ElasticsearchS
     {
         foreach (var document in documents)
         {
-            yield return new JsonObject
+            var action = new JsonObject
             {
-                ["index"] = new JsonObject
-                {
-                    ["_index"] = target,
-                    ["_id"] = document.ListingId,
-                    ["version"] = document.Version,
-                    ["version_type"] = "external",
-                },
+                ["_index"] = target,
+                ["_id"] = document.ListingId,
+                ["version"] = document.Version,
+                ["version_type"] = "external",
             };
+            if (targetIsAlias)
+                action["require_alias"] = true;
+            yield return new JsonObject { ["index"] = action };
             yield return ListingFields.Source(document);
         }
     }

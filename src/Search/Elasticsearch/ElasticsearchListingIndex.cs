@@ -160,13 +160,13 @@ public sealed class ElasticsearchListingIndex(
             batch.Add(document);
             if (batch.Count == BulkBatchSize)
             {
-                await new BulkWrite(connection, options, target).RunAsync(batch, cancellationToken);
+                await new BulkWrite(connection, options, target, target == alias).RunAsync(batch, cancellationToken);
                 count += batch.Count;
                 batch.Clear();
             }
         }
         if (batch.Count > 0)
-            await new BulkWrite(connection, options, target).RunAsync(batch, cancellationToken);
+            await new BulkWrite(connection, options, target, target == alias).RunAsync(batch, cancellationToken);
         return count + batch.Count;
     }
 

@@ -12,6 +12,7 @@ namespace ETicket.Tests.Search.Elasticsearch;
 public static class GoldenJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="keepActual">Writes what was sent beside the golden file in the build output, to review and copy.</param>
     public static void Matches(string goldenFile, string? actualBody, bool keepActual = true)
@@ -57,9 +58,9 @@ public static class GoldenJson
                 foreach (var key in e.Select(p => p.Key).Union(a.Select(p => p.Key)))
                 {
                     if (!e.ContainsKey(key))
-                        return $"{path}.{key}: not expected, sent {a[key]?.ToJsonString() ?? "null"}";
+                        return $"{path}.{key}: not expected, sent {a[key]?.ToJsonString(Compact) ?? "null"}";
                     if (!a.ContainsKey(key))
-                        return $"{path}.{key}: expected {e[key]?.ToJsonString() ?? "null"}, not sent";
+                        return $"{path}.{key}: expected {e[key]?.ToJsonString(Compact) ?? "null"}, not sent";
                     if (FirstDifference(e[key], a[key], $"{path}.{key}") is { } inner)
                         return inner;
                 }
@@ -75,7 +76,7 @@ public static class GoldenJson
                 return null;
             default:
                 return JsonNode.DeepEquals(expected, actual) ? null
-                    : $"{path}: expected {expected?.ToJsonString() ?? "null"}, sent {actual?.ToJsonString() ?? "null"}";
+                    : $"{path}: expected {expected?.ToJsonString(Compact) ?? "null"}, sent {actual?.ToJsonString(Compact) ?? "null"}";
         }
     }
 }
