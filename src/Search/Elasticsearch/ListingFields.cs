@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ETicket.Domain.Common;
 
 namespace ETicket.Search.Elasticsearch;
 
@@ -57,6 +58,17 @@ public static class ListingFields
     public static long TicksFromSortValue(long nanos) =>
         nanos == long.MaxValue ? long.MaxValue : DateTimeOffset.UnixEpoch.Ticks + nanos / 100;
 
-    public static long SortValueFromTicks(long ticks) =>
-        ticks == long.MaxValue ? long.MaxValue : checked((ticks - DateTimeOffset.UnixEpoch.Ticks) * 100);
+    /// <summary>
+    /// The date_nanos sort value of a cursor's ticks; a cursor outside what date_nanos holds
+    /// (1970 to 2262) was not given out by this backend and is bad input, not an overflow.
+    /// </summary>
+    public static long SortValueFromTicks(long ticks)
+    {
+        if (ticks == long.MaxValue)
+            return long.MaxValue;
+        var sinceEpoch = ticks - DateTimeOffset.UnixEpoch.Ticks;
+        if (ticks < DateTimeOffset.UnixEpoch.Ticks || sinceEpoch > long.MaxValue / 100)
+            throw new BadInputException("`after` is not a cursor this API gave out.");
+        return sinceEpoch * 100;
+    }
 }

@@ -54,3 +54,23 @@ public sealed class ElasticsearchSortTests
         Assert.Null(body["query"]!["bool"]!["must"]); // no words: every listing on sale is a match
     }
 }
+
+/// <summary>A cursor that decodes but holds a time date_nanos cannot: bad input before any request.</summary>
+public sealed class ElasticsearchCursorBoundsTests
+{
+    [Theory]
+    [InlineData(ListingSearchSort.Newest, 9223372036854775806L)]
+    [InlineData(ListingSearchSort.StartsAtAsc, 0L)]
+    [InlineData(ListingSearchSort.Relevance, -5L)]
+    public async Task A_cursor_time_outside_date_nanos_is_bad_input_and_nothing_is_sent(ListingSearchSort sort, long key)
+    {
+        var cluster = new ScriptedElasticsearch();
+        var cursor = SearchCursor.Decode(new SearchCursor(sort, sort == ListingSearchSort.Relevance ? 1f : null, key, "01938f5e7a2b7c3d8e9f0a1b2c3d4e01").Encode(), sort);
+
+        var error = await Assert.ThrowsAsync<ETicket.Domain.Common.BadInputException>(
+            () => cluster.Index().SearchAsync(Query(sort, after: cursor), TestContext.Current.CancellationToken));
+
+        Assert.Equal("`after` is not a cursor this API gave out.", error.Message);
+        Assert.Empty(cluster.Requests);
+    }
+}
