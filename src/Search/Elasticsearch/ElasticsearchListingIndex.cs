@@ -93,8 +93,8 @@ public sealed class ElasticsearchListingIndex(
     }
 
     /// <summary>
-    /// smartcn when the analysis-smartcn plugin is installed, else cjk: tried once with _analyze,
-    /// which needs no cluster privilege beyond the index's, and logged.
+    /// smartcn when the analysis-smartcn plugin is installed, else cjk: found by asking _analyze
+    /// for the plugin's tokenizer (400 when there is none) once, and logged.
     /// </summary>
     public async Task<ChineseAnalysis> DetectChineseAnalysisAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,7 @@
 using ETicket.Search;
+using ETicket.Search.Elasticsearch;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using static ETicket.Tests.Search.Elasticsearch.ElasticsearchTestData;
 
 namespace ETicket.Tests.Search.Elasticsearch;
@@ -51,11 +54,24 @@ public sealed class ElasticsearchLifecycleTests
             .Answer(200, Mapping("eticket-listings-v1-x", 1, "cjk", 4));
         var index = cluster.Index();
 
-        Assert.Equal(ETicket.Search.Elasticsearch.ChineseAnalysis.Cjk, await index.DetectChineseAnalysisAsync(Cancel));
+        Assert.Equal(ChineseAnalysis.Cjk, await index.DetectChineseAnalysisAsync(Cancel));
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 4), await index.InspectAsync(Cancel));
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 4), await index.InspectAsync(Cancel));
 
         Assert.Single(cluster.Requests, r => r.Path == "/_analyze");
+    }
+
+    [Theory]
+    [InlineData(200, SmartcnTokens, "analysis-smartcn plugin: Chinese is split into dictionary words (smartcn)")]
+    [InlineData(400, UnknownTokenizer, "no analysis-smartcn plugin: Chinese is split into bigrams (cjk)")]
+    public async Task The_chinese_analysis_found_is_logged(int status, string answer, string logged)
+    {
+        var logs = new FakeLogger<ElasticsearchListingIndex>();
+
+        await new ScriptedElasticsearch().Answer(status, answer).Index(logs).DetectChineseAnalysisAsync(Cancel);
+
+        Assert.Contains(logged, logs.LatestRecord.Message);
+        Assert.Equal(LogLevel.Information, logs.LatestRecord.Level);
     }
 
     [Fact]
@@ -73,7 +89,7 @@ public sealed class ElasticsearchLifecycleTests
     [Fact]
     public void Settings_that_cannot_work_do_not_make_a_connection()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ETicket.Search.Elasticsearch.ElasticsearchConnection(new() { Url = "ftp://search.example" }));
+        var error = Assert.Throws<ArgumentException>(() => new ElasticsearchConnection(new() { Url = "ftp://search.example" }));
 
         Assert.Contains("Url must be an absolute http or https address", error.Message);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Elastic.Transport;
 using ETicket.Search.Elasticsearch;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -43,12 +44,12 @@ public sealed class ScriptedElasticsearch : IRequestInvoker
     public void Dispose() => ((IDisposable)factorySource).Dispose();
 
     /// <summary>A backend on this script, with its connection's pauses not waited for.</summary>
-    public ElasticsearchListingIndex Index(FakeTimeProvider? time = null, ElasticsearchSearchOptions? options = null)
+    public ElasticsearchListingIndex Index(ILogger<ElasticsearchListingIndex>? logger = null)
     {
-        options ??= Options();
+        var options = Options();
         return new ElasticsearchListingIndex(new ElasticsearchConnection(options, this, (_, _) => Task.CompletedTask), options,
-            time ?? new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 4, 30, 0, 123, TimeSpan.Zero)),
-            NullLogger<ElasticsearchListingIndex>.Instance);
+            new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 4, 30, 0, 123, TimeSpan.Zero)),
+            logger ?? NullLogger<ElasticsearchListingIndex>.Instance);
     }
 
     public static ElasticsearchSearchOptions Options() => new() { Url = "http://search.test:9200", ApiKey = "a2V5OnNlY3JldA==" };
