@@ -85,7 +85,12 @@ public sealed class ElasticsearchListingIndex(
         catch
         {
             // The alias still points to the old index, which keeps answering; the half-built one goes.
-            await DeleteQuietlyAsync(index);
+            // Unless the alias move did happen (a retried request whose first try was applied):
+            // then the new index is the one answering, and is kept.
+            if (await AliasMovedToAsync(index))
+                logger.LogWarning("Search index {Index}: the rebuild failed after alias {Alias} was moved to it; it is kept.", index, alias);
+            else
+                await DeleteQuietlyAsync(index);
             throw;
         }
         foreach (var old in previous)
@@ -168,6 +173,20 @@ public sealed class ElasticsearchListingIndex(
         if (batch.Count > 0)
             await new BulkWrite(connection, options, target, target == alias).RunAsync(batch, cancellationToken);
         return count + batch.Count;
+    }
+
+    /// <summary>Whether the alias points to <paramref name="index"/>; true when that cannot be told, so nothing answering is deleted.</summary>
+    private async Task<bool> AliasMovedToAsync(string index)
+    {
+        try
+        {
+            return (await IndicesBehindAliasAsync(CancellationToken.None)).Contains(index);
+        }
+        catch (SearchUnavailableException e)
+        {
+            logger.LogWarning(e, "Search index {Index}: could not tell whether alias {Alias} points to it; it is kept.", index, alias);
+            return true;
+        }
     }
 
     private async Task DeleteQuietlyAsync(string index)

@@ -183,6 +183,7 @@ public sealed class ElasticsearchResponseTests
             .Answer(200, SmartcnTokens)
             .Answer(200, Acknowledged)
             .Answer(200, ElasticsearchResponses.BulkWithConflictAndRejection)
+            .Answer(200, "{\"eticket-listings-v1-20261101000000000\":{\"aliases\":{\"eticket-listings\":{}}}}")
             .Answer(200, Acknowledged);
 
         await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(
@@ -190,6 +191,26 @@ public sealed class ElasticsearchResponseTests
 
         Assert.Equal("DELETE /eticket-listings-v1-20261206043000123", $"{cluster.Requests[^1].Method} {cluster.Requests[^1].Path}");
         Assert.DoesNotContain(cluster.Requests, r => r.Path.Contains("_aliases"));
+    }
+
+    [Fact]
+    public async Task A_rebuild_whose_alias_move_was_applied_though_its_answer_was_lost_keeps_the_new_index()
+    {
+        const string newIndex = "eticket-listings-v1-20261206043000123";
+        var cluster = new ScriptedElasticsearch()
+            .Answer(200, SmartcnTokens)
+            .Answer(200, Acknowledged)
+            .Answer(200, """{"took":1,"errors":false,"items":[]}""")
+            .Answer(200, """{"_shards":{"total":2,"successful":1,"failed":0}}""")
+            .Answer(200, "{\"eticket-listings-v1-20261101000000000\":{\"aliases\":{\"eticket-listings\":{}}}}")
+            .NoAnswer() // the move was applied, its answer lost
+            .Answer(404, """{"error":{"type":"aliases_not_found_exception","reason":"aliases [eticket-listings] missing"},"status":404}""")
+            .Answer(200, "{\"" + newIndex + "\":{\"aliases\":{\"eticket-listings\":{}}}}");
+
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(new[] { Concert() }.ToAsyncEnumerable(), 5, Cancel));
+
+        Assert.DoesNotContain(cluster.Requests, r => r.Method == "DELETE");
+        Assert.True(cluster.AllAnswered);
     }
 
     [Fact]
