@@ -1,3 +1,4 @@
+using ETicket.Search.Elasticsearch;
 using ETicket.Search.Indexing;
 using ETicket.Search.Lucene;
 using Microsoft.Extensions.Configuration;
@@ -20,14 +21,17 @@ public sealed class LuceneSearchOptions
 public static class SearchRegistration
 {
     /// <summary>
-    /// Listing search for a process serving tickets: the embedded Lucene index, kept current from the
-    /// outbox by <see cref="ListingIndexer"/>.
+    /// Listing search for a process serving tickets: Elasticsearch when ETicket:Search:Elasticsearch:Url
+    /// is set, else the embedded Lucene index; either kept current from the outbox by <see cref="ListingIndexer"/>.
     /// </summary>
     public static IServiceCollection AddListingSearch(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var lucene = configuration.GetSection(LuceneSearchOptions.Section).Get<LuceneSearchOptions>() ?? new LuceneSearchOptions();
-        var directory = Path.GetFullPath(Path.Combine(dataDirectory, lucene.Directory));
-        services.AddSingleton<IListingSearchIndex>(provider => new LuceneListingSearchIndex(directory, provider.GetRequiredService<TimeProvider>()));
+        if (!services.TryAddElasticsearchListingSearch(configuration))
+        {
+            var lucene = configuration.GetSection(LuceneSearchOptions.Section).Get<LuceneSearchOptions>() ?? new LuceneSearchOptions();
+            var directory = Path.GetFullPath(Path.Combine(dataDirectory, lucene.Directory));
+            services.AddSingleton<IListingSearchIndex>(provider => new LuceneListingSearchIndex(directory, provider.GetRequiredService<TimeProvider>()));
+        }
         services.AddSingleton<SearchIndexRebuild>();
         services.AddHostedService<ListingIndexer>();
         services.AddScoped<ListingSearch>();

@@ -52,6 +52,8 @@ public sealed class ContractErrorInfoProvider : IErrorInfoProvider
         UnhandledError { InnerException: AccessDeniedException denied } => (CodeFor(denied.Denial), denied.Message),
         UnhandledError { InnerException: BadInputException bad } => (ErrorCodes.BadUserInput, bad.Message),
         UnhandledError { InnerException: ETicket.Search.SearchIndexUnavailableException unavailable } => (ErrorCodes.SearchUnavailable, unavailable.Message),
+        UnhandledError { InnerException: ETicket.Search.SearchUnavailableException } =>
+            (ErrorCodes.SearchUnavailable, "Search cannot answer right now; please try again shortly."),
         UnhandledError => (ErrorCodes.InternalServerError, "Something went wrong on our side. Please try again later."),
         // Our scalars explain what is wrong with a value ("more than two decimal places"); say it.
         DocumentError { InnerException: FormatException reason } => (ErrorCodes.BadUserInput, $"{error.Message}: {reason.Message}"),

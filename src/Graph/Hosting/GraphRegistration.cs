@@ -115,6 +115,13 @@ public static class GraphRegistration
         // An index being built says so to the client (SEARCH_UNAVAILABLE); the indexer logs the build.
         if (context.OriginalException is Domain.Common.AccessDeniedException or Domain.Common.BadInputException or ETicket.Search.SearchIndexUnavailableException)
             return;
+        // A search backend that cannot be reached is the operator's business, once per request, not a failure of ours.
+        if (context.OriginalException is ETicket.Search.SearchUnavailableException unreachable)
+        {
+            context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ETicket.Search")
+                .LogWarning(unreachable, "Search could not answer");
+            return;
+        }
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("ETicket.Graph");
         logger?.LogError(context.OriginalException, "Unhandled error in field {Field}", context.FieldContext?.FieldDefinition.Name);
     }

@@ -89,4 +89,22 @@ public sealed class SearchListingsApiTests
             Directory.Delete(dataDirectory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task With_Elasticsearch_unreachable_a_search_asks_to_retry()
+    {
+        // A loopback port nothing listens on: refused at once.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ETicket:Search:Elasticsearch:Url"] = $"http://127.0.0.1:{port}",
+        });
+
+        var response = await server.SearchAsync(new { text = "演唱会" });
+
+        Assert.Equal("SEARCH_UNAVAILABLE", response.FirstErrorCode);
+    }
 }
