@@ -2,6 +2,7 @@ using ETicket.Search;
 using ETicket.Search.Lucene;
 using ETicket.Tests.Search.Contract;
 using Lucene.Net.Index;
+using Microsoft.Extensions.Time.Testing;
 using Lucene.Net.Store;
 using Directory = System.IO.Directory;
 
@@ -12,13 +13,17 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
 {
     private readonly string folder;
 
-    public LuceneListingSearchTests() : this(Path.Combine(Path.GetTempPath(), "eticket-search-" + Guid.NewGuid().ToString("N")))
+    /// <summary>Times the batched commits: a test moves it to make one happen.</summary>
+    private readonly FakeTimeProvider clock;
+
+    public LuceneListingSearchTests() : this(Path.Combine(Path.GetTempPath(), "eticket-search-" + Guid.NewGuid().ToString("N")), new FakeTimeProvider())
     {
     }
 
-    private LuceneListingSearchTests(string folder) : base(() => new LuceneListingSearchIndex(folder))
+    private LuceneListingSearchTests(string folder, FakeTimeProvider clock) : base(() => new LuceneListingSearchIndex(folder, clock))
     {
         this.folder = folder;
+        this.clock = clock;
     }
 
     public override async ValueTask DisposeAsync()
@@ -143,6 +148,26 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 0), await Index.InspectAsync(Ct));
         Assert.Equal(Ids(listing), await Found("coldplay"));
         Assert.Single(IndexDirectories());
+    }
+
+    [Fact]
+    public async Task Writes_are_committed_to_disk_by_the_next_batched_commit_without_a_checkpoint()
+    {
+        var directory = Path.Combine(folder, Assert.Single(IndexDirectories()));
+        await Add(Listing("A"), Listing("B"));
+        Assert.Equal(0, CommittedListings(directory)); // searchable already, not yet durable
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, CommittedListings(directory));
+        Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 0), await Index.InspectAsync(Ct)); // the checkpoint stays where it was saved
+    }
+
+    private static int CommittedListings(string path)
+    {
+        using var directory = FSDirectory.Open(path);
+        using var reader = DirectoryReader.Open(directory);
+        return reader.NumDocs;
     }
 
     /// <summary>Rewrites the commit's mapping version, as an index built by an earlier release would have it.</summary>
