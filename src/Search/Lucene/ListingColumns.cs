@@ -4,10 +4,10 @@ using Lucene.Net.Index;
 namespace ETicket.Search.Lucene;
 
 /// <summary>
-/// A segment's filter and facet values as plain arrays. Reading Lucene.NET doc values costs tens of
+/// A segment's filter, sort and facet values as plain arrays. Reading Lucene.NET doc values costs tens of
 /// nanoseconds a value, and a facet pass reads six per matching listing (a million, for a category
 /// browse); an array read costs one. A segment never changes, so its columns are loaded once, when a
-/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 40 bytes a listing.
+/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 50 bytes a listing.
 /// </summary>
 internal sealed class ListingColumns
 {
@@ -21,12 +21,14 @@ internal sealed class ListingColumns
         ExpiresAt = new long[count];
         StartsAt = new long[count];
         Price = new long[count];
+        PublishedAt = new long[count];
         CityOrd = new int[count];
         var status = reader.GetNumericDocValues(ListingFields.Status);
         var category = reader.GetNumericDocValues(ListingFields.Category);
         var expiresAt = reader.GetNumericDocValues(ListingFields.ExpiresAt);
         var startsAt = reader.GetNumericDocValues(ListingFields.StartsAtSort);
         var price = reader.GetNumericDocValues(ListingFields.Price);
+        var publishedAt = reader.GetNumericDocValues(ListingFields.PublishedAt);
         Cities = reader.GetSortedDocValues(ListingFields.City);
         for (var doc = 0; doc < count; doc++)
         {
@@ -36,6 +38,7 @@ internal sealed class ListingColumns
             ExpiresAt[doc] = expiresAt?.Get(doc) ?? long.MinValue;
             StartsAt[doc] = startsAt?.Get(doc) ?? long.MaxValue;
             Price[doc] = price?.Get(doc) ?? 0;
+            PublishedAt[doc] = publishedAt?.Get(doc) ?? 0;
             CityOrd[doc] = Cities?.GetOrd(doc) ?? -1;
         }
     }
@@ -46,6 +49,7 @@ internal sealed class ListingColumns
     /// <summary>Ticks, or <see cref="long.MaxValue"/> for none.</summary>
     public long[] StartsAt { get; }
     public long[] Price { get; }
+    public long[] PublishedAt { get; }
     /// <summary>The ord of the city in <see cref="Cities"/>, or -1 for none.</summary>
     public int[] CityOrd { get; }
     public SortedDocValues? Cities { get; }
