@@ -29,7 +29,7 @@ internal sealed class ListingColumns
         var startsAt = reader.GetNumericDocValues(ListingFields.StartsAtSort);
         var price = reader.GetNumericDocValues(ListingFields.Price);
         var publishedAt = reader.GetNumericDocValues(ListingFields.PublishedAt);
-        Cities = reader.GetSortedDocValues(ListingFields.City);
+        var cities = reader.GetSortedDocValues(ListingFields.City);
         for (var doc = 0; doc < count; doc++)
         {
             // A document without values (none are written so) reads as a status that is not on sale.
@@ -39,7 +39,7 @@ internal sealed class ListingColumns
             StartsAt[doc] = startsAt?.Get(doc) ?? long.MaxValue;
             Price[doc] = price?.Get(doc) ?? 0;
             PublishedAt[doc] = publishedAt?.Get(doc) ?? 0;
-            CityOrd[doc] = Cities?.GetOrd(doc) ?? -1;
+            CityOrd[doc] = cities?.GetOrd(doc) ?? -1;
         }
     }
 
@@ -50,11 +50,19 @@ internal sealed class ListingColumns
     public long[] StartsAt { get; }
     public long[] Price { get; }
     public long[] PublishedAt { get; }
-    /// <summary>The ord of the city in <see cref="Cities"/>, or -1 for none.</summary>
+    /// <summary>
+    /// The ord of the city in the segment's city doc values, or -1 for none. The names stay there:
+    /// doc values instances are per thread, so each search asks its reader for them.
+    /// </summary>
     public int[] CityOrd { get; }
-    public SortedDocValues? Cities { get; }
 
     public static ListingColumns For(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => new ListingColumns(reader));
+
+    /// <summary>Loads the columns of a segment a merge made, before a refresh shows it.</summary>
+    public sealed class MergeWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => For(reader);
+    }
 
     /// <summary>Loads the columns of segments a refresh brings, before any search waits for them.</summary>
     public static void Warm(IndexReader reader)

@@ -241,6 +241,7 @@ internal sealed class ListingIndexStore
     private static IndexWriterConfig Config(OpenMode mode) => new(ListingAnalysis.Version, ListingAnalysis.ForIndex)
     {
         OpenMode = mode,
+        MergedSegmentWarmer = new ListingColumns.MergeWarmer(),
     };
 
     private static Dictionary<string, string> CommitData(int mappingVersion, long? checkpoint)

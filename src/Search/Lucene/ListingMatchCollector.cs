@@ -35,7 +35,7 @@ internal sealed class ListingMatchCollector(ListingFilter filter, ICollector hit
     {
         FlushSegment();
         columns = ListingColumns.For(context.AtomicReader);
-        cities = columns.Cities;
+        cities = context.AtomicReader.GetSortedDocValues(ListingFields.City);
         segmentCityCounts = new int[cities?.ValueCount ?? 0];
         // -1 is "no listing in this segment has that city": the city filter then passes none of them.
         cityFilterOrd = filter.City is null || cities is null ? -1 : Math.Max(cities.LookupTerm(new BytesRef(filter.City)), -1);

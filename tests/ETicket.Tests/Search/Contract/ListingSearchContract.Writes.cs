@@ -108,6 +108,35 @@ public abstract partial class ListingSearchContract
     }
 
     [Fact]
+    public async Task Searches_are_answered_while_writes_run()
+    {
+        var listings = Enumerable.Range(0, 200).Select(i => Listing("Coldplay " + i, price: i)).ToArray();
+        var writes = Task.Run(async () =>
+        {
+            foreach (var batch in listings.Chunk(20))
+                await Add(batch);
+        }, Ct);
+        var seen = new ConcurrentBag<int>();
+        var searches = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            do
+            {
+                var page = await Search("coldplay", sort: ListingSearchSort.PriceAsc, first: 10);
+                Assert.Equal(page.Hits.Count, Math.Min(10, page.TotalCount));
+                seen.Add(page.TotalCount);
+            } while (!writes.IsCompleted);
+        }, Ct)).ToList();
+
+        await writes;
+        await Task.WhenAll(searches);
+
+        Assert.All(seen, total => Assert.InRange(total, 0, 200));
+        var last = await Search("coldplay", sort: ListingSearchSort.PriceAsc, first: 100);
+        Assert.Equal(200, last.TotalCount);
+        Assert.Equal(Ids(listings[..100]), Ids(last));
+    }
+
+    [Fact]
     public void Search_documents_and_hits_carry_no_ticket_code()
     {
         var carried = typeof(ListingSearchDocument).GetProperties().Concat(typeof(ListingSearchHit).GetProperties())
