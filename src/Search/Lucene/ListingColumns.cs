@@ -26,7 +26,7 @@ internal sealed class ListingColumns
         var status = reader.GetNumericDocValues(ListingFields.Status);
         var category = reader.GetNumericDocValues(ListingFields.Category);
         var expiresAt = reader.GetNumericDocValues(ListingFields.ExpiresAt);
-        var startsAt = reader.GetNumericDocValues(ListingFields.StartsAtSort);
+        var startsAt = reader.GetNumericDocValues(ListingFields.StartsAt);
         var price = reader.GetNumericDocValues(ListingFields.Price);
         var publishedAt = reader.GetNumericDocValues(ListingFields.PublishedAt);
         var cities = reader.GetSortedDocValues(ListingFields.City);

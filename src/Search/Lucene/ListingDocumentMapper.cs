@@ -19,7 +19,7 @@ internal static class ListingDocumentMapper
             new NumericDocValuesField(ListingFields.Version, listing.Version),
             new NumericDocValuesField(ListingFields.Status, (long)listing.Status),
             new NumericDocValuesField(ListingFields.Category, (long)listing.Category),
-            new NumericDocValuesField(ListingFields.StartsAtSort, listing.StartsAt?.UtcTicks ?? long.MaxValue),
+            new NumericDocValuesField(ListingFields.StartsAt, listing.StartsAt?.UtcTicks ?? long.MaxValue),
             new NumericDocValuesField(ListingFields.Price, Cents(listing.Price)),
             new NumericDocValuesField(ListingFields.PublishedAt, listing.PublishedAt.UtcTicks),
             new NumericDocValuesField(ListingFields.ExpiresAt, listing.ExpiresAt.UtcTicks),

@@ -11,7 +11,7 @@ internal static class ListingFields
 
     /// <summary>Indexed as one term (updates and deletes by it) and as sorted doc values (the tie-breaker).</summary>
     public const string Id = "id";
-    // Doc values only: filtered, sorted and counted per document (see ListingFilter).
+    // Doc values only, read into ListingColumns: filtered, sorted and counted per document.
     public const string Version = "version";
     /// <summary>The ListingStatus number.</summary>
     public const string Status = "status";
@@ -20,7 +20,7 @@ internal static class ListingFields
     /// <summary>The exact city, as sorted doc values; absent when the listing has none.</summary>
     public const string City = "city";
     /// <summary>Ticks, <see cref="long.MaxValue"/> when the listing has no start time: those sort last, and fail any date bound.</summary>
-    public const string StartsAtSort = "startsAt";
+    public const string StartsAt = "startsAt";
     /// <summary>Whole cents.</summary>
     public const string Price = "price";
     /// <summary>Ticks.</summary>

@@ -20,7 +20,7 @@ internal static class ListingSorts
     {
         // FIELD_SCORE is highest first; the tiers tie often, so newest first decides within one.
         ListingSearchSort.Relevance => new Sort(SortField.FIELD_SCORE, Newest(), ById),
-        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAtSort, ByStartsAt), ById),
+        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAt, ByStartsAt), ById),
         ListingSearchSort.PriceAsc => new Sort(new SortField(ListingFields.Price, ByPrice), ById),
         ListingSearchSort.PriceDesc => new Sort(new SortField(ListingFields.Price, ByPrice, reverse: true), ById),
         ListingSearchSort.Newest => new Sort(Newest(), ById),
