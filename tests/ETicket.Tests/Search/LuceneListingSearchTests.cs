@@ -80,6 +80,10 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
     }
 
     [Fact]
+    public void A_folder_another_index_has_open_is_refused_not_taken_for_corrupt() =>
+        Assert.Throws<LockObtainFailedException>(() => new LuceneListingSearchIndex(folder).Dispose());
+
+    [Fact]
     public async Task An_index_from_an_older_mapping_is_outdated_but_answers()
     {
         var listing = Listing("Coldplay");
