@@ -4,8 +4,9 @@ using Lucene.Net.Util;
 namespace ETicket.Search.Lucene;
 
 /// <summary>
-/// A search document as Lucene stores it. Nothing is stored for display: a hit's id comes back
-/// from the sort values, and the listing itself is read from the database.
+/// A search document as Lucene stores it: the id as a term (to update by), the text as analyzed
+/// fields, and everything filtered, sorted or counted as doc values. Nothing is stored for display:
+/// a hit's id comes back from the sort values, and the listing itself is read from the database.
 /// </summary>
 internal static class ListingDocumentMapper
 {
@@ -16,22 +17,15 @@ internal static class ListingDocumentMapper
             new StringField(ListingFields.Id, listing.ListingId, Field.Store.NO),
             new SortedDocValuesField(ListingFields.Id, new BytesRef(listing.ListingId)),
             new NumericDocValuesField(ListingFields.Version, listing.Version),
-            new StringField(ListingFields.Status, listing.Status.ToString(), Field.Store.NO),
-            new StringField(ListingFields.Category, listing.Category.ToString(), Field.Store.NO),
+            new NumericDocValuesField(ListingFields.Status, (long)listing.Status),
             new NumericDocValuesField(ListingFields.Category, (long)listing.Category),
-            new NumericDocValuesField(ListingFields.StartsAtSort, listing.StartsAt?.UtcTicks ?? long.MaxValue),
-            new Int64Field(ListingFields.Price, Cents(listing.Price), Field.Store.NO),
+            new NumericDocValuesField(ListingFields.StartsAt, listing.StartsAt?.UtcTicks ?? long.MaxValue),
             new NumericDocValuesField(ListingFields.Price, Cents(listing.Price)),
             new NumericDocValuesField(ListingFields.PublishedAt, listing.PublishedAt.UtcTicks),
-            new Int64Field(ListingFields.ExpiresAt, listing.ExpiresAt.UtcTicks, Field.Store.NO),
+            new NumericDocValuesField(ListingFields.ExpiresAt, listing.ExpiresAt.UtcTicks),
         };
-        if (listing.StartsAt is { } startsAt)
-            document.Add(new Int64Field(ListingFields.StartsAt, startsAt.UtcTicks, Field.Store.NO));
         if (!string.IsNullOrEmpty(listing.City))
-        {
-            document.Add(new StringField(ListingFields.City, listing.City, Field.Store.NO));
             document.Add(new SortedDocValuesField(ListingFields.City, new BytesRef(listing.City)));
-        }
 
         AddText(document, ListingFields.TitleWords, ListingFields.TitleParts, listing.Title);
         foreach (var text in new[] { listing.Description, listing.Venue, listing.City })

@@ -11,18 +11,21 @@ internal static class ListingFields
 
     /// <summary>Indexed as one term (updates and deletes by it) and as sorted doc values (the tie-breaker).</summary>
     public const string Id = "id";
+    // Doc values only, read into ListingColumns: filtered, sorted and counted per document.
     public const string Version = "version";
+    /// <summary>The ListingStatus number.</summary>
     public const string Status = "status";
+    /// <summary>The TicketCategory number.</summary>
     public const string Category = "category";
-    /// <summary>The exact city: a term to filter on, and sorted doc values to count.</summary>
+    /// <summary>The exact city, as sorted doc values; absent when the listing has none.</summary>
     public const string City = "city";
-    /// <summary>Ticks, indexed for range filters; absent when the listing has no start time.</summary>
+    /// <summary>Ticks, <see cref="long.MaxValue"/> when the listing has no start time: those sort last, and fail any date bound.</summary>
     public const string StartsAt = "startsAt";
-    /// <summary>Ticks as doc values, <see cref="long.MaxValue"/> when absent so those sort last.</summary>
-    public const string StartsAtSort = "startsAtSort";
-    /// <summary>Whole cents, indexed and as doc values.</summary>
+    /// <summary>Whole cents.</summary>
     public const string Price = "price";
+    /// <summary>Ticks.</summary>
     public const string PublishedAt = "publishedAt";
+    /// <summary>Ticks.</summary>
     public const string ExpiresAt = "expiresAt";
 
     /// <summary>The title, as words (SmartCn) and as parts (CJK bigrams, Latin prefixes).</summary>

@@ -99,21 +99,17 @@ internal sealed class ListingIndexStore
         try
         {
             var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
-            var facets = new FacetCountingCollector(query.Categories, query.City);
-            searcher.Search(text, new QueryWrapperFilter(ListingFilters.Base(query)), facets);
-
             // One more than the page, to know whether another page follows.
-            var size = query.First + 1;
-            var sort = ListingSorts.For(query.Sort);
-            var filter = ListingFilters.All(query);
-            var top = query.After is { } after
-                ? searcher.SearchAfter(ListingSorts.After(after), text, filter, size, sort, false, false)
-                : searcher.Search(text, filter, size, sort, false, false);
-            var hits = top.ScoreDocs.Take(query.First)
+            var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
+                query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
+            var matches = new ListingMatchCollector(new ListingFilter(query), top);
+            searcher.Search(text, matches);
+            var found = top.GetTopDocs().ScoreDocs;
+            var hits = found.Take(query.First)
                 .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
                 .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
                 .ToList();
-            return new ListingSearchPage(hits, top.ScoreDocs.Length > query.First, facets.Total, facets.CategoryCounts(), facets.CityCounts());
+            return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());
         }
         finally
         {
@@ -245,6 +241,7 @@ internal sealed class ListingIndexStore
     private static IndexWriterConfig Config(OpenMode mode) => new(ListingAnalysis.Version, ListingAnalysis.ForIndex)
     {
         OpenMode = mode,
+        MergedSegmentWarmer = new ListingColumns.MergeWarmer(),
     };
 
     private static Dictionary<string, string> CommitData(int mappingVersion, long? checkpoint)
@@ -257,6 +254,10 @@ internal sealed class ListingIndexStore
 
     private sealed class TierSearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new TierSimilarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            ListingColumns.Warm(reader);
+            return new IndexSearcher(reader) { Similarity = new TierSimilarity() };
+        }
     }
 }

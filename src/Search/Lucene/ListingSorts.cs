@@ -12,14 +12,17 @@ namespace ETicket.Search.Lucene;
 internal static class ListingSorts
 {
     private static readonly SortField ById = new(ListingFields.Id, SortFieldType.STRING);
+    private static readonly ColumnComparerSource ByStartsAt = new(columns => columns.StartsAt);
+    private static readonly ColumnComparerSource ByPrice = new(columns => columns.Price);
+    private static readonly ColumnComparerSource ByPublishedAt = new(columns => columns.PublishedAt);
 
     public static Sort For(ListingSearchSort sort) => sort switch
     {
         // FIELD_SCORE is highest first; the tiers tie often, so newest first decides within one.
         ListingSearchSort.Relevance => new Sort(SortField.FIELD_SCORE, Newest(), ById),
-        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAtSort, SortFieldType.INT64), ById),
-        ListingSearchSort.PriceAsc => new Sort(new SortField(ListingFields.Price, SortFieldType.INT64), ById),
-        ListingSearchSort.PriceDesc => new Sort(new SortField(ListingFields.Price, SortFieldType.INT64, reverse: true), ById),
+        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAt, ByStartsAt), ById),
+        ListingSearchSort.PriceAsc => new Sort(new SortField(ListingFields.Price, ByPrice), ById),
+        ListingSearchSort.PriceDesc => new Sort(new SortField(ListingFields.Price, ByPrice, reverse: true), ById),
         ListingSearchSort.Newest => new Sort(Newest(), ById),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
@@ -46,5 +49,5 @@ internal static class ListingSorts
             : new SearchCursor(sort, null, ((JavaInt64)values[0]).ToInt64(), id);
     }
 
-    private static SortField Newest() => new(ListingFields.PublishedAt, SortFieldType.INT64, reverse: true);
+    private static SortField Newest() => new(ListingFields.PublishedAt, ByPublishedAt, reverse: true);
 }

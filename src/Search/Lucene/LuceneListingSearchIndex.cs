@@ -186,9 +186,10 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
         {
             throw; // another process has this folder open: not damage, and not to be rebuilt over
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException
-                                              or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // Whatever garbage in the files makes Lucene throw (corrupt-index and end-of-file errors,
+            // and from some damaged headers argument or range errors): unreadable, to be rebuilt.
             unreadable = true;
             return null;
         }
@@ -228,9 +229,10 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
             if (!disposed)
                 current?.CommitIfChanged();
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Durability only: the writes are searchable already, and the next commit (or the
+            // A timer has no caller to throw to, and an exception here would end the process. This is
+            // durability only: the writes are searchable already, and the next commit (or the
             // checkpoint, which throws to its caller) retries them.
         }
         finally

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+
+namespace ETicket.Search.Lucene;
+
+/// <summary>
+/// A segment's filter, sort and facet values as plain arrays. Reading Lucene.NET doc values costs tens of
+/// nanoseconds a value, and a facet pass reads six per matching listing (a million, for a category
+/// browse); an array read costs one. A segment never changes, so its columns are loaded once, when a
+/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 50 bytes a listing.
+/// </summary>
+internal sealed class ListingColumns
+{
+    private static readonly ConditionalWeakTable<object, ListingColumns> BySegment = new();
+
+    private ListingColumns(AtomicReader reader)
+    {
+        var count = reader.MaxDoc;
+        Status = new byte[count];
+        Category = new byte[count];
+        ExpiresAt = new long[count];
+        StartsAt = new long[count];
+        Price = new long[count];
+        PublishedAt = new long[count];
+        CityOrd = new int[count];
+        var status = reader.GetNumericDocValues(ListingFields.Status);
+        var category = reader.GetNumericDocValues(ListingFields.Category);
+        var expiresAt = reader.GetNumericDocValues(ListingFields.ExpiresAt);
+        var startsAt = reader.GetNumericDocValues(ListingFields.StartsAt);
+        var price = reader.GetNumericDocValues(ListingFields.Price);
+        var publishedAt = reader.GetNumericDocValues(ListingFields.PublishedAt);
+        var cities = reader.GetSortedDocValues(ListingFields.City);
+        for (var doc = 0; doc < count; doc++)
+        {
+            // A document without values (none are written so) reads as a status that is not on sale.
+            Status[doc] = (byte)(status?.Get(doc) ?? byte.MaxValue);
+            Category[doc] = (byte)(category?.Get(doc) ?? byte.MaxValue);
+            ExpiresAt[doc] = expiresAt?.Get(doc) ?? long.MinValue;
+            StartsAt[doc] = startsAt?.Get(doc) ?? long.MaxValue;
+            Price[doc] = price?.Get(doc) ?? 0;
+            PublishedAt[doc] = publishedAt?.Get(doc) ?? 0;
+            CityOrd[doc] = cities?.GetOrd(doc) ?? -1;
+        }
+    }
+
+    public byte[] Status { get; }
+    public byte[] Category { get; }
+    public long[] ExpiresAt { get; }
+    /// <summary>Ticks, or <see cref="long.MaxValue"/> for none.</summary>
+    public long[] StartsAt { get; }
+    public long[] Price { get; }
+    public long[] PublishedAt { get; }
+    /// <summary>
+    /// The ord of the city in the segment's city doc values, or -1 for none. The names stay there:
+    /// doc values instances are per thread, so each search asks its reader for them.
+    /// </summary>
+    public int[] CityOrd { get; }
+
+    public static ListingColumns For(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => new ListingColumns(reader));
+
+    /// <summary>Loads the columns of a segment a merge made, before a refresh shows it.</summary>
+    public sealed class MergeWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => For(reader);
+    }
+
+    /// <summary>Loads the columns of segments a refresh brings, before any search waits for them.</summary>
+    public static void Warm(IndexReader reader)
+    {
+        foreach (var leaf in reader.Leaves)
+            For(leaf.AtomicReader);
+    }
+}
