@@ -48,16 +48,23 @@ public sealed class ElasticsearchServerTests
         }
         finally
         {
-            var behind = await connection.SendAsync(TransportMethod.GET, $"_alias/{options.Alias}", null, CancellationToken.None);
-            if (behind.IsSuccess)
-                foreach (var name in System.Text.Json.JsonDocument.Parse(behind.Body).RootElement.EnumerateObject().Select(p => p.Name))
-                    await connection.SendAsync(TransportMethod.DELETE, name, null, CancellationToken.None);
+            await DeleteAliasIndicesAsync(connection, options);
         }
+    }
+
+    /// <summary>Deletes the indices behind a test's own alias.</summary>
+    internal static async Task DeleteAliasIndicesAsync(ElasticsearchConnection connection, ElasticsearchSearchOptions options)
+    {
+        var behind = await connection.SendAsync(TransportMethod.GET, $"_alias/{options.Alias}", null, CancellationToken.None);
+        if (behind.IsSuccess)
+            foreach (var name in System.Text.Json.JsonDocument.Parse(behind.Body).RootElement.EnumerateObject().Select(p => p.Name))
+                await connection.SendAsync(TransportMethod.DELETE, name, null, CancellationToken.None);
     }
 
     private static string Id(int n) => $"01938f5e7a2b7c3d8e9f0a1b2c3d4e{n:d2}";
 
-    private static ElasticsearchSearchOptions ServerOptions()
+    /// <summary>The configured cluster with an alias of its own; skips the test when none is configured.</summary>
+    internal static ElasticsearchSearchOptions ServerOptions()
     {
         var url = Environment.GetEnvironmentVariable(Prefix + "Url");
         if (string.IsNullOrWhiteSpace(url))
