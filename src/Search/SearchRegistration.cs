@@ -30,11 +30,25 @@ public static class SearchRegistration
         {
             var lucene = configuration.GetSection(LuceneSearchOptions.Section).Get<LuceneSearchOptions>() ?? new LuceneSearchOptions();
             var directory = Path.GetFullPath(Path.Combine(dataDirectory, lucene.Directory));
-            services.AddSingleton<IListingSearchIndex>(provider => new LuceneListingSearchIndex(directory, provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IListingSearchIndex>(provider => OpenLucene(directory, provider.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton<SearchIndexRebuild>();
         services.AddHostedService<ListingIndexer>();
         services.AddScoped<ListingSearch>();
         return services;
+    }
+
+    private static LuceneListingSearchIndex OpenLucene(string directory, TimeProvider clock)
+    {
+        try
+        {
+            return new LuceneListingSearchIndex(directory, clock);
+        }
+        catch (global::Lucene.Net.Store.LockObtainFailedException locked)
+        {
+            throw new InvalidOperationException(
+                $"The search index in {directory} is in use by another process. Each process needs a folder of its own: "
+                + $"set {LuceneSearchOptions.Section}:{nameof(LuceneSearchOptions.Directory)} (docs/search.md).", locked);
+        }
     }
 }

@@ -73,6 +73,28 @@ public sealed class SearchIndexLifecycleTests
     }
 
     [Fact]
+    public async Task Two_processes_on_one_index_folder_are_refused_with_the_setting_to_change()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
+        try
+        {
+            await using var first = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
+            await first.SearchUntilAsync(new { text = "x" }, _ => true, "an answer");
+
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => PlatformServer.StartAsync(dataDirectory: dataDirectory));
+
+            Assert.Contains("ETicket:Search:Lucene:Directory", refused.ToString());
+            await using var second = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["ETicket:Search:Lucene:Directory"] = "search-2" },
+                dataDirectory: dataDirectory);
+            await second.SearchUntilAsync(new { text = "x" }, _ => true, "an answer from its own index");
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_expired_listing_is_not_found()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
