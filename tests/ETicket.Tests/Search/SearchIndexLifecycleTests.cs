@@ -15,31 +15,25 @@ public sealed class SearchIndexLifecycleTests
     public async Task A_restart_catches_up_with_changes_made_while_nothing_indexed(DatabaseKind kind)
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
-        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
-        try
+        using var data = new TestDataDirectory();
+        var dataDirectory = data.Path;
+        string early, late;
+        await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory))
         {
-            string early, late;
-            await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory))
-            {
-                var seller = await server.SignInAsync("13800000001");
-                early = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 杭州演唱会", ticketCode: "A", price: "900"));
-                await server.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(early), "the first listing");
-            }
-            await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory, configureServices: WithoutIndexer))
-            {
-                var seller = await server.SignInAsync("13800000001");
-                late = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 南京演唱会", ticketCode: "B"));
-                Assert.Empty((await server.ChangePriceAsync(seller, early, "400"))["errors"]!.AsArray());
-            }
+            var seller = await server.SignInAsync("13800000001");
+            early = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 杭州演唱会", ticketCode: "A", price: "900"));
+            await server.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(early), "the first listing");
+        }
+        await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory, configureServices: WithoutIndexer))
+        {
+            var seller = await server.SignInAsync("13800000001");
+            late = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "林俊杰 南京演唱会", ticketCode: "B"));
+            Assert.Empty((await server.ChangePriceAsync(seller, early, "400"))["errors"]!.AsArray());
+        }
 
-            await using var restarted = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory);
-            await restarted.SearchUntilAsync(new { text = "林俊杰", maxPrice = "500" }, r => SearchRequests.Ids(r).Contains(early), "the new price");
-            await restarted.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(late), "the listing published meanwhile");
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        await using var restarted = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory);
+        await restarted.SearchUntilAsync(new { text = "林俊杰", maxPrice = "500" }, r => SearchRequests.Ids(r).Contains(early), "the new price");
+        await restarted.SearchUntilAsync(new { text = "林俊杰" }, r => SearchRequests.Ids(r).Contains(late), "the listing published meanwhile");
     }
 
     [Theory]
@@ -47,51 +41,39 @@ public sealed class SearchIndexLifecycleTests
     [InlineData("corrupted")]
     public async Task A_lost_index_is_rebuilt_from_the_database(string loss)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
-        try
+        using var data = new TestDataDirectory();
+        var dataDirectory = data.Path;
+        string listingId;
+        await using (var server = await PlatformServer.StartAsync(dataDirectory: dataDirectory))
         {
-            string listingId;
-            await using (var server = await PlatformServer.StartAsync(dataDirectory: dataDirectory))
-            {
-                var seller = await server.SignInAsync("13800000001");
-                listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "迪士尼乐园一日票"));
-                await server.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing");
-            }
-            var index = Path.Combine(dataDirectory, new LuceneSearchOptions().Directory);
-            if (loss == "deleted")
-                Directory.Delete(index, recursive: true);
-            else
-                Corrupt(index);
+            var seller = await server.SignInAsync("13800000001");
+            listingId = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "迪士尼乐园一日票"));
+            await server.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing");
+        }
+        var index = Path.Combine(dataDirectory, new LuceneSearchOptions().Directory);
+        if (loss == "deleted")
+            Directory.Delete(index, recursive: true);
+        else
+            Corrupt(index);
 
-            await using var restarted = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
-            await restarted.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing in the rebuilt index");
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        await using var restarted = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
+        await restarted.SearchUntilAsync(new { text = "迪士尼" }, r => SearchRequests.Ids(r).Contains(listingId), "the listing in the rebuilt index");
     }
 
     [Fact]
     public async Task Two_processes_on_one_index_folder_are_refused_with_the_setting_to_change()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
-        try
-        {
-            await using var first = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
-            await first.SearchUntilAsync(new { text = "x" }, _ => true, "an answer");
+        using var data = new TestDataDirectory();
+        var dataDirectory = data.Path;
+        await using var first = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
+        await first.SearchUntilAsync(new { text = "x" }, _ => true, "an answer");
 
-            var refused = await Assert.ThrowsAnyAsync<Exception>(() => PlatformServer.StartAsync(dataDirectory: dataDirectory));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => PlatformServer.StartAsync(dataDirectory: dataDirectory));
 
-            Assert.Contains("ETicket:Search:Lucene:Directory", refused.ToString());
-            await using var second = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["ETicket:Search:Lucene:Directory"] = "search-2" },
-                dataDirectory: dataDirectory);
-            await second.SearchUntilAsync(new { text = "x" }, _ => true, "an answer from its own index");
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        Assert.Contains("ETicket:Search:Lucene:Directory", refused.ToString());
+        await using var second = await PlatformServer.StartAsync(new Dictionary<string, string?> { ["ETicket:Search:Lucene:Directory"] = "search-2" },
+            dataDirectory: dataDirectory);
+        await second.SearchUntilAsync(new { text = "x" }, _ => true, "an answer from its own index");
     }
 
     [Fact]

@@ -72,22 +72,16 @@ public sealed class SearchListingsApiTests
     [Fact]
     public async Task A_search_the_index_cannot_answer_asks_to_retry()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
-        try
-        {
-            // A file where the index folder belongs: the index can never be built.
-            await File.WriteAllTextAsync(Path.Combine(dataDirectory, "search"), "not a folder", TestContext.Current.CancellationToken);
-            await using var server = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
+        using var data = new TestDataDirectory();
+        var dataDirectory = data.Path;
+        // A file where the index folder belongs: the index can never be built.
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, "search"), "not a folder", TestContext.Current.CancellationToken);
+        await using var server = await PlatformServer.StartAsync(dataDirectory: dataDirectory);
 
-            var response = await server.SearchAsync(new { text = "演唱会" });
+        var response = await server.SearchAsync(new { text = "演唱会" });
 
-            Assert.Equal("SEARCH_UNAVAILABLE", response.FirstErrorCode);
-            Assert.Null(response.Data?["searchListings"]);
-        }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        Assert.Equal("SEARCH_UNAVAILABLE", response.FirstErrorCode);
+        Assert.Null(response.Data?["searchListings"]);
     }
 
     [Fact]
