@@ -68,7 +68,8 @@ public sealed class OutboxRelayLeaseTests
         var running = new Dictionary<string, PlatformServer>
         {
             ["first"] = await PlatformServer.StartAsync(dataDirectory: dataDirectory),
-            ["second"] = await PlatformServer.StartAsync(dataDirectory: dataDirectory),
+            // One database, two processes: each keeps a search index of its own.
+            ["second"] = await PlatformServer.StartAsync(SecondProcess.Settings, dataDirectory: dataDirectory),
         };
         try
         {

@@ -36,7 +36,7 @@ public sealed class RedisLiveUpdatesPlatformTests
         try
         {
             await using var first = await PlatformServer.StartAsync(settings, dataDirectory: dataDirectory);
-            await using var second = await PlatformServer.StartAsync(settings, dataDirectory: dataDirectory);
+            await using var second = await PlatformServer.StartAsync(settings.Concat(SecondProcess.Settings).ToDictionary(), dataDirectory: dataDirectory);
             // One of the two holds the outbox lease and relays every event; the other only listens.
             var onFirst = await SubscribedAsync(first, ListingPublished);
             var onSecond = await SubscribedAsync(second, ListingPublished);
