@@ -31,34 +31,80 @@ public sealed class ListingIndexer(
                 _changed.Set();
             return Task.CompletedTask;
         });
+        var following = new Following(clock);
         try
         {
-            var position = await StartingPointAsync(stoppingToken);
-            var tail = new OutboxTail(position.Checkpoint, clock);
+            var state = await UntilDoneAsync(() => index.InspectAsync(stoppingToken), "Inspecting the search index", stoppingToken);
+            if (state.Checkpoint is { } checkpoint && state.Health is SearchIndexHealth.Ready or SearchIndexHealth.Outdated)
+                following.From(new RebuiltIndex(checkpoint, checkpoint));
+            if (state.Health != SearchIndexHealth.Ready)
+                following.Rebuilding = RebuildAsync($"it is {state.Health}", stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
-            {
-                var read = await FollowAsync(tail, stoppingToken);
-                if (read?.Reindex > position.Through)
-                {
-                    position = await RebuildAsync("an operator asked for it (search reindex)", stoppingToken);
-                    tail = new OutboxTail(position.Checkpoint, clock);
-                }
-                else if (read is not { More: true })
-                    await _changed.WaitAsync(PollInterval, stoppingToken);
-            }
+                await StepAsync(following, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: what was not written yet is read again from the checkpoint at the next start.
         }
+        finally
+        {
+            await following.StopAsync();
+        }
     }
 
-    private async Task<RebuiltIndex> StartingPointAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// One step: takes over a finished rebuild, applies a batch of changes, or waits for some. A
+    /// rebuild runs beside the following, so changes keep reaching the live index (and, for the
+    /// embedded backend, the one being built); when it ends, following starts again from the
+    /// rebuild's checkpoint, which writes the changes made meanwhile into the new index too.
+    /// </summary>
+    private async Task StepAsync(Following following, CancellationToken stoppingToken)
     {
-        var state = await UntilDoneAsync(() => index.InspectAsync(stoppingToken), "Inspecting the search index", stoppingToken);
-        return state is { Health: SearchIndexHealth.Ready, Checkpoint: { } checkpoint }
-            ? new RebuiltIndex(checkpoint, checkpoint)
-            : await RebuildAsync($"it is {state.Health}", stoppingToken);
+        if (following.Rebuilding is { IsCompleted: true } finished)
+        {
+            following.From(await finished);
+            following.Rebuilding = following.ReindexAsked > following.RebuiltThrough
+                ? RebuildAsync("an operator asked for it during the last rebuild (search reindex)", stoppingToken)
+                : null;
+        }
+        if (following.Tail is not { } tail)
+        {
+            // No index to write to until the first one is built.
+            await Task.WhenAny(following.Rebuilding ?? Task.CompletedTask, Task.Delay(PollInterval, stoppingToken));
+            return;
+        }
+        var read = await FollowAsync(tail, stoppingToken);
+        if (read?.Reindex is { } asked && asked > following.RebuiltThrough)
+        {
+            following.ReindexAsked = Math.Max(following.ReindexAsked, asked);
+            following.Rebuilding ??= RebuildAsync("an operator asked for it (search reindex)", stoppingToken);
+        }
+        if (read is not { More: true })
+            await _changed.WaitAsync(PollInterval, stoppingToken);
+    }
+
+    /// <summary>Where the indexer stands: the outbox tail it follows, and the rebuild running beside it.</summary>
+    private sealed class Following(TimeProvider clock)
+    {
+        public OutboxTail? Tail { get; private set; }
+        public long RebuiltThrough { get; private set; }
+        public long ReindexAsked { get; set; }
+        public Task<RebuiltIndex>? Rebuilding { get; set; }
+
+        public void From(RebuiltIndex position)
+        {
+            Tail = new OutboxTail(position.Checkpoint, clock);
+            RebuiltThrough = Math.Max(RebuiltThrough, position.Through);
+        }
+
+        /// <summary>Lets a rebuild cancelled by the stop end before the index is disposed.</summary>
+        public async Task StopAsync()
+        {
+            if (Rebuilding is null)
+                return;
+            try { await Rebuilding; }
+            catch (OperationCanceledException) { }
+        }
     }
 
     private async Task<RebuiltIndex> RebuildAsync(string reason, CancellationToken stoppingToken)

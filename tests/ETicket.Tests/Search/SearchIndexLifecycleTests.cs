@@ -122,6 +122,32 @@ public sealed class SearchIndexLifecycleTests
         server.AssertNoWarnings();
     }
 
+    [Fact]
+    public async Task Changes_keep_reaching_search_while_a_rebuild_runs()
+    {
+        await using var server = await PlatformServer.StartAsync(configureServices: services => ServerLogs.Capture(HeldRebuildsIn(services)));
+        var seller = await server.SignInAsync("13800000001");
+        var before = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "刘德华 演唱会", ticketCode: "BEFORE"));
+        await server.SearchUntilAsync(new { text = "刘德华" }, r => SearchRequests.Ids(r).Contains(before), "the first listing");
+        var rebuilds = server.Services.GetRequiredService<HeldRebuilds>();
+
+        var held = rebuilds.HoldNext();
+        await SearchReindexCommand.RequestAsync(server.Services, TestContext.Current.CancellationToken);
+        await held.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        var during = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "刘德华 加场", ticketCode: "DURING"));
+
+        await server.SearchUntilAsync(new { text = "刘德华" }, r => SearchRequests.Ids(r).Contains(during), "a listing published while the rebuild is held");
+        rebuilds.Release();
+        await UntilLoggedAsync(server, "The search index was rebuilt");
+        await server.SearchUntilAsync(new { text = "刘德华" }, r => SearchRequests.Ids(r).Count == 2, "both listings in the rebuilt index");
+    }
+
+    private static IServiceCollection HeldRebuildsIn(IServiceCollection services)
+    {
+        HeldRebuilds.Install(services);
+        return services;
+    }
+
     /// <summary>Searches one after another until cancelled; every answer must be a success.</summary>
     private static async Task<List<IReadOnlyList<string>>> SearchUntilCancelledAsync(PlatformServer server, CancellationToken cancellationToken)
     {
