@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ETicket.SearchBench;
+
+/// <summary>How long published listings took to be found: per listing, from sending publishListing to the first search that returned it.</summary>
+public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyList<double> DelaysMs, int NotFound, TimeSpan Deadline)
+{
+    public double Percentile(double p)
+    {
+        if (DelaysMs.Count == 0)
+            return double.NaN;
+        var sorted = DelaysMs.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
+
+/// <summary>
+/// Freshness under a publishing load: a seller publishes listings through GraphQL at a steady rate,
+/// and for each one a poller searches (searchListings, every <see cref="PollEvery"/>) for the word
+/// only its title holds until the listing is found. The delay covers the publish itself (its commit),
+/// the outbox, the indexer and the near-real-time refresh, as a buyer would see it.
+/// </summary>
+public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
+{
+    public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient http = new() { DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) } };
+
+    public async Task<FreshnessResult> RunAsync(int count, double perSecond, CancellationToken cancellationToken)
+    {
+        // Letters only and of one length, so no probe's word is a prefix of another's, in this run or an earlier one.
+        var run = Letters(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 7);
+        var probes = new List<Task<double?>>(count);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), start + (long)(i / perSecond * Stopwatch.Frequency));
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, cancellationToken);
+            probes.Add(ProbeAsync("zq" + run + Letters(i, 3), cancellationToken));
+        }
+        var delays = await Task.WhenAll(probes);
+        return new FreshnessResult(count, perSecond, [.. delays.OfType<double>()], delays.Count(d => d is null), Deadline);
+    }
+
+    private async Task<double?> ProbeAsync(string word, CancellationToken cancellationToken)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        var input = new
+        {
+            category = "SHOW",
+            title = $"新鲜度探针 {word}",
+            faceValue = "100",
+            price = "100",
+            ticketCode = $"FRESH-{word}",
+            city = "拉萨",
+            venue = "拉萨音乐厅",
+            startsAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var published = await PostAsync(
+            "mutation($input: PublishListingInput!) { publishListing(input: $input) { listing { id } errors { code message } } }",
+            new { input }, cancellationToken);
+        var id = published["publishListing"]?["listing"]?["id"]?.GetValue<string>()
+                 ?? throw new InvalidOperationException($"publishListing failed: {published.ToJsonString()}");
+        while (Stopwatch.GetElapsedTime(sent) < Deadline)
+        {
+            var found = await PostAsync(
+                "query($input: SearchListingsInput!) { searchListings(input: $input, first: 5) { listings { nodes { id } } } }",
+                new { input = new { text = word } }, cancellationToken);
+            var nodes = found["searchListings"]?["listings"]?["nodes"]?.AsArray() ?? [];
+            if (nodes.Any(n => n?["id"]?.GetValue<string>() == id))
+                return Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+            await Task.Delay(PollEvery, cancellationToken);
+        }
+        return null;
+    }
+
+    private async Task<JsonNode> PostAsync(string query, object variables, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(graphql, new { query, variables }, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken) ?? throw new InvalidOperationException("Empty response.");
+        return body["data"] is { } data && body["errors"] is null
+            ? data
+            : throw new InvalidOperationException($"{(int)response.StatusCode}: {body.ToJsonString()}");
+    }
+
+    private static string Letters(long value, int length)
+    {
+        var letters = new StringBuilder(length);
+        for (var i = 0; i < length; i++, value /= 26)
+            letters.Insert(0, (char)('a' + value % 26));
+        return letters.ToString();
+    }
+
+    public void Dispose() => http.Dispose();
+}
