@@ -6,15 +6,24 @@ using System.Text.Json.Nodes;
 
 namespace ETicket.SearchBench;
 
-/// <summary>How long published listings took to be found: per listing, from sending publishListing to the first search that returned it.</summary>
-public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyList<double> DelaysMs, int NotFound, TimeSpan Deadline)
+/// <summary>One published listing: how long publishListing took to answer, and how long until a search first returned it.</summary>
+public sealed record FreshnessProbe(double PublishMs, double FoundMs);
+
+/// <summary>How long published listings took to be found.</summary>
+public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyList<FreshnessProbe> Found, int NotFound, TimeSpan Deadline)
 {
-    public double Percentile(double p)
+    /// <summary>From sending publishListing to the first search that returned the listing.</summary>
+    public double FoundPercentile(double p) => Percentile(Found.Select(f => f.FoundMs), p);
+
+    /// <summary>From publishListing's answer (the listing committed) to the first search that returned it.</summary>
+    public double AfterAnswerPercentile(double p) => Percentile(Found.Select(f => f.FoundMs - f.PublishMs), p);
+
+    public double PublishPercentile(double p) => Percentile(Found.Select(f => f.PublishMs), p);
+
+    private static double Percentile(IEnumerable<double> values, double p)
     {
-        if (DelaysMs.Count == 0)
-            return double.NaN;
-        var sorted = DelaysMs.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }
 
@@ -35,7 +44,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
     {
         // Letters only and of one length, so no probe's word is a prefix of another's, in this run or an earlier one.
         var run = Letters(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 7);
-        var probes = new List<Task<double?>>(count);
+        var probes = new List<Task<FreshnessProbe?>>(count);
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
@@ -45,10 +54,10 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
             probes.Add(ProbeAsync("zq" + run + Letters(i, 3), cancellationToken));
         }
         var delays = await Task.WhenAll(probes);
-        return new FreshnessResult(count, perSecond, [.. delays.OfType<double>()], delays.Count(d => d is null), Deadline);
+        return new FreshnessResult(count, perSecond, [.. delays.OfType<FreshnessProbe>()], delays.Count(d => d is null), Deadline);
     }
 
-    private async Task<double?> ProbeAsync(string word, CancellationToken cancellationToken)
+    private async Task<FreshnessProbe?> ProbeAsync(string word, CancellationToken cancellationToken)
     {
         var sent = Stopwatch.GetTimestamp();
         var input = new
@@ -67,6 +76,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
             new { input }, cancellationToken);
         var id = published["publishListing"]?["listing"]?["id"]?.GetValue<string>()
                  ?? throw new InvalidOperationException($"publishListing failed: {published.ToJsonString()}");
+        var answered = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
         while (Stopwatch.GetElapsedTime(sent) < Deadline)
         {
             var found = await PostAsync(
@@ -74,7 +84,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
                 new { input = new { text = word } }, cancellationToken);
             var nodes = found["searchListings"]?["listings"]?["nodes"]?.AsArray() ?? [];
             if (nodes.Any(n => n?["id"]?.GetValue<string>() == id))
-                return Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                return new FreshnessProbe(answered, Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
             await Task.Delay(PollEvery, cancellationToken);
         }
         return null;

@@ -53,9 +53,13 @@ public sealed class SearchReport(SearchBenchOptions options)
         Line($"- index build (platform start with no index → index Ready, read from {run.Database.Name}): **{run.IndexBuild.TotalSeconds:F1} s**, {run.IndexBytes / 1048576.0:F0} MiB on disk ({run.Listings:N0} listings)");
         if (run.Freshness is { } fresh)
         {
-            Line($"- freshness: {fresh.Published} listings published through GraphQL at {fresh.PerSecond:F0}/s, each searched for every {Freshness.PollEvery.TotalMilliseconds:F0} ms " +
-                 $"until found: p50 **{fresh.Percentile(0.5):F0} ms**, p99 **{fresh.Percentile(0.99):F0} ms**, max {fresh.Percentile(1):F0} ms, " +
-                 $"not found within {fresh.Deadline.TotalSeconds:F0} s: {fresh.NotFound} (target: within 1 s: {(fresh.NotFound == 0 && fresh.Percentile(1) <= 1000 ? "met" : "missed")})");
+            var withinSecond = fresh.NotFound == 0 && fresh.FoundPercentile(1) <= 1000;
+            Line($"- freshness: {fresh.Published} listings published through GraphQL at {fresh.PerSecond:F0}/s, each searched for every " +
+                 $"{Freshness.PollEvery.TotalMilliseconds:F0} ms until found. From sending publishListing: p50 **{fresh.FoundPercentile(0.5):F0} ms**, " +
+                 $"p99 **{fresh.FoundPercentile(0.99):F0} ms**, max {fresh.FoundPercentile(1):F0} ms; of which publishListing's own answer p50 " +
+                 $"{fresh.PublishPercentile(0.5):F0} ms, p99 {fresh.PublishPercentile(0.99):F0} ms; from its answer to found: p50 " +
+                 $"{fresh.AfterAnswerPercentile(0.5):F0} ms, p99 {fresh.AfterAnswerPercentile(0.99):F0} ms. Not found within " +
+                 $"{fresh.Deadline.TotalSeconds:F0} s: {fresh.NotFound}. Target (found within 1 s): {Verdict(withinSecond)}");
         }
         md.AppendLine();
         md.AppendLine("| search | what | total | floor agrees | LIKE rows on page |");
