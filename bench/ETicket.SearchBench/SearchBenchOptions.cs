@@ -20,8 +20,10 @@ public sealed class SearchBenchOptions
           --sellers <n>              sellers to seed (default 20000)
           --connections <n>          wrk connections (default 50)
           --threads <n>              wrk threads (default 2)
-          --duration <s>             seconds per measured run (default 5)
+          --duration <s>             seconds per measured run (default 5; LIKE runs three times as long, as it is slow)
           --warmup <s>               seconds of warm-up per target (default 3)
+          --like-connections <n>     wrk connections for LIKE (default 4): at 50, a full scan queued behind 49 others
+                                     outlasts the run, and 2 per core already saturates the machine
           --runs <n>                 measured runs per target, interleaved; the report gives medians (default 1)
           --publish-rate <n>         listings published per second in the freshness run (default 10)
           --publish-count <n>        listings published in the freshness run (default 100)
@@ -39,6 +41,7 @@ public sealed class SearchBenchOptions
     public int Sellers { get; private init; } = 20_000;
     public int Connections { get; private init; } = 50;
     public int Threads { get; private init; } = 2;
+    public int LikeConnections { get; private init; } = 4;
     public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(3);
     public int Runs { get; private init; } = 1;
@@ -79,6 +82,7 @@ public sealed class SearchBenchOptions
             Sellers = Int("sellers", defaults.Sellers),
             Connections = Int("connections", defaults.Connections),
             Threads = Int("threads", defaults.Threads),
+            LikeConnections = Int("like-connections", defaults.LikeConnections),
             Duration = TimeSpan.FromSeconds(Int("duration", (int)defaults.Duration.TotalSeconds)),
             Warmup = TimeSpan.FromSeconds(Int("warmup", (int)defaults.Warmup.TotalSeconds)),
             Runs = Int("runs", defaults.Runs),

@@ -28,8 +28,11 @@ public sealed record SearchCheck(Search Search, SearchAnswer Platform, SearchAns
         && Platform.CityCounts.SequenceEqual(Lucene.CityCounts);
 }
 
-/// <summary>One search under load on the three servers; a null result is a target that completed no request.</summary>
-public sealed record SearchMeasurement(Search Search, TargetResult? Platform, TargetResult? Lucene, TargetResult? Like);
+/// <summary>
+/// One search under load on the three servers, and the platform alone on one connection (its
+/// latency without queueing); a null result is a target that completed no request.
+/// </summary>
+public sealed record SearchMeasurement(Search Search, TargetResult? Platform, TargetResult? Lucene, TargetResult? Like, TargetResult? PlatformAlone);
 
 /// <summary>
 /// One database: seed, start the real platform with its index deleted and time start → index Ready,
@@ -75,7 +78,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
         var searches = Searches.All(DateTimeOffset.UtcNow);
         var bodies = Directory.CreateDirectory(Path.Combine(database.DataDirectory, "search-bodies")).FullName;
         var checks = new List<SearchCheck>();
-        var targets = new List<(Search Search, Target Platform, Target Lucene, Target Like)>();
+        var targets = new List<(Search Search, Target Platform, Target Lucene, Target Like, Target Alone)>();
         foreach (var search in searches)
         {
             var (platformTarget, platformAnswer) = await PrepareAsync("platform", platform.Endpoint, search, bodies, cancellationToken);
@@ -84,14 +87,16 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
             var check = new SearchCheck(search, platformAnswer, luceneAnswer, likeAnswer);
             checks.Add(check);
             log.WriteLine($"    {search.Name}: total {platformAnswer.TotalCount:N0}, floor {(check.FloorAgrees ? "agrees" : "DIFFERS")}, LIKE page has {likeAnswer.Rows.Count} rows");
-            targets.Add((search, platformTarget, luceneTarget, likeTarget));
+            targets.Add((search, platformTarget, luceneTarget, likeTarget, platformTarget with { Server = platformTarget.Server + " (1 connection)" }));
         }
 
         var measurements = new List<SearchMeasurement>();
         if (!options.VerifyOnly)
         {
-            var results = await MeasureAsync([.. targets.SelectMany(t => new[] { t.Platform, t.Lucene, t.Like })], cancellationToken);
-            measurements.AddRange(targets.Select(t => new SearchMeasurement(t.Search, results[t.Platform], results[t.Lucene], results[t.Like])));
+            var like = targets.Select(t => t.Like).ToHashSet();
+            var alone = targets.Select(t => t.Alone).ToHashSet();
+            var results = await MeasureAsync([.. targets.SelectMany(t => new[] { t.Platform, t.Lucene, t.Like, t.Alone })], like, alone, cancellationToken);
+            measurements.AddRange(targets.Select(t => new SearchMeasurement(t.Search, results[t.Platform], results[t.Lucene], results[t.Like], results[t.Alone])));
         }
         return new SearchRunReport(database, options.Listings, seeding, build, bytes, freshness, checks, measurements);
     }
@@ -111,13 +116,20 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
         return (new Target($"{server} {search.Name}", search.Page, endpoint, file), await PostAsync(endpoint, body, cancellationToken));
     }
 
-    private async Task<Dictionary<Target, TargetResult?>> MeasureAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
+    /// <param name="like">Run with <see cref="SearchBenchOptions.LikeConnections"/>, three times as long: one scan takes long.</param>
+    /// <param name="alone">Run on one connection: latency without queueing.</param>
+    private async Task<Dictionary<Target, TargetResult?>> MeasureAsync(
+        IReadOnlyList<Target> targets, IReadOnlySet<Target> like, IReadOnlySet<Target> alone, CancellationToken cancellationToken)
     {
         var cpu = new CpuMeter(database.Provider == DatabaseProvider.MySql ? options.MariaDbPid : null);
-        var wrk = new Wrk(options.Wrk, options.Threads, options.Connections, cpu);
-        foreach (var target in targets)
+        var loaded = new Wrk(options.Wrk, options.Threads, options.Connections, cpu);
+        var few = new Wrk(options.Wrk, Math.Min(options.Threads, options.LikeConnections), options.LikeConnections, cpu);
+        var single = new Wrk(options.Wrk, 1, 1, cpu);
+        Wrk WrkFor(Target target) => like.Contains(target) ? few : alone.Contains(target) ? single : loaded;
+        TimeSpan DurationOf(Target target) => like.Contains(target) ? options.Duration * 3 : options.Duration;
+        foreach (var target in targets.Where(t => !alone.Contains(t)))
         {
-            await TryRunAsync(wrk, target, options.Warmup, cancellationToken);
+            await TryRunAsync(WrkFor(target), target, options.Warmup, cancellationToken);
             await ProviderBench.SettleAsync(cpu, cancellationToken);
         }
         var runs = targets.ToDictionary(t => t, _ => new List<LoadResult>());
@@ -126,7 +138,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
             // Interleaved, so drift in the machine's load touches every target alike.
             foreach (var target in targets)
             {
-                var result = await TryRunAsync(wrk, target, options.Duration, cancellationToken);
+                var result = await TryRunAsync(WrkFor(target), target, DurationOf(target), cancellationToken);
                 await ProviderBench.SettleAsync(cpu, cancellationToken);
                 if (result is null)
                 {
