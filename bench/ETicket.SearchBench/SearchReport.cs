@@ -50,7 +50,7 @@ public sealed class SearchReport(SearchBenchOptions options)
         void Line(string text) => md.AppendLine(text);
         Line($"## {run.Database.Name}");
         md.AppendLine();
-        var seeding = run.Seeding == TimeSpan.Zero ? "reused from an earlier run" : run.Seeding.TotalSeconds.ToString("F0 s", CultureInfo.InvariantCulture);
+        var seeding = run.Seeding == TimeSpan.Zero ? "reused from an earlier run" : run.Seeding.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture) + " s";
         Line($"- seeding: {seeding}");
         Line($"- index build (platform start with no index → index Ready, read from {run.Database.Name}): **{run.IndexBuild.TotalSeconds:F1} s**, {run.IndexBytes / 1048576.0:F0} MiB on disk ({run.Listings:N0} listings)");
         if (run.Freshness is { } fresh)
