@@ -36,6 +36,10 @@ public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyL
 public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The probes' seller and titles, which the seeder leaves out when it counts what it seeded.</summary>
+    public const string SellerPhoneNumber = "13700000001";
+    public const string TitlePrefix = "新鲜度探针";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient http = new() { DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) } };
@@ -63,7 +67,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
         var input = new
         {
             category = "SHOW",
-            title = $"新鲜度探针 {word}",
+            title = $"{TitlePrefix} {word}",
             faceValue = "100",
             price = "100",
             ticketCode = $"FRESH-{word}",

@@ -171,7 +171,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
     private static async Task<string> AccessTokenAsync(PlatformUnderTest platform, CancellationToken cancellationToken)
     {
         using var scope = platform.Services.CreateScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<DevelopmentSignIn>().SignInAsync("13700000001", "新鲜度探针", cancellationToken);
+        var outcome = await scope.ServiceProvider.GetRequiredService<DevelopmentSignIn>().SignInAsync(Freshness.SellerPhoneNumber, "新鲜度探针", cancellationToken);
         return outcome.Value?.AccessToken ?? throw new InvalidOperationException($"Sign-in failed: {string.Join("; ", outcome.Errors)}");
     }
 
