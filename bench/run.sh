@@ -44,42 +44,16 @@ mkdir -p "$SERVICES_DIR" "$RESULTS_DIR"
 # shellcheck source=../scripts/lib/services.sh
 source "$REPO_ROOT/scripts/lib/services.sh"
 
-wanted=()
-command -v wrk >/dev/null || wanted+=(wrk)
-[ "$needs_mariadb" = 1 ] && ! command -v mariadbd >/dev/null && wanted+=(mariadb-server)
-if [ ${#wanted[@]} -gt 0 ]; then
-  echo "==> installing ${wanted[*]}"
-  apt-get update >"$SERVICES_DIR/apt-update.log" 2>&1 || true
-  apt_install "${wanted[@]}"
-fi
-
-MARIADB_DIR="$BENCH_DATA/mariadb"
-cleanup() {
-  stop_by_pidfile "$MARIADB_DIR/mysqld.pid"
-}
-trap cleanup EXIT
+# shellcheck source=lib/bench-services.sh
+source "$REPO_ROOT/bench/lib/bench-services.sh"
+install_bench_tools "$needs_mariadb"
+trap stop_bench_mariadb EXIT
 trap 'exit 130' INT TERM
 
 mysql_args=()
 if [ "$needs_mariadb" = 1 ]; then
-  mkdir -p "$MARIADB_DIR"
-  if [ ! -d "$MARIADB_DIR/data/mysql" ]; then
-    mariadb-install-db --user=root --datadir="$MARIADB_DIR/data" --auth-root-authentication-method=normal \
-      --skip-test-db --skip-name-resolve >"$MARIADB_DIR/install.log" 2>&1
-  fi
-  MARIADB_PORT=$(free_port)
-  # A buffer pool that holds the whole bench database (about 100 MB with indexes), as a production one would.
-  mariadbd --no-defaults --user=root --datadir="$MARIADB_DIR/data" --socket="$MARIADB_DIR/mysqld.sock" \
-    --pid-file="$MARIADB_DIR/mysqld.pid" --port="$MARIADB_PORT" --bind-address=127.0.0.1 \
-    --skip-name-resolve --log-error="$MARIADB_DIR/mysqld.err" --max-connections=1000 \
-    --innodb-buffer-pool-size=512M \
-    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
-  if ! wait_until 600 mariadb-admin --no-defaults --socket="$MARIADB_DIR/mysqld.sock" -uroot ping; then
-    echo "MariaDB did not start:" >&2
-    cat "$MARIADB_DIR/mysqld.err" >&2
-    exit 1
-  fi
-  echo "==> MariaDB $(mariadb --no-defaults -N -h127.0.0.1 -P"$MARIADB_PORT" -uroot -e 'select version()') on 127.0.0.1:$MARIADB_PORT"
+  # About 100 MB with indexes.
+  start_bench_mariadb 512M
   mysql_args=(--mysql "Server=127.0.0.1;Port=$MARIADB_PORT;User=root;Password=" --mariadb-pid "$(cat "$MARIADB_DIR/mysqld.pid")")
 fi
 

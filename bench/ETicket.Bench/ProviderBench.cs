@@ -156,7 +156,7 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
     /// Waits until this process and the database are idle again (under 15% of a core for 300 ms, at
     /// most 60 s): requests wrk abandoned when it stopped must not run into the next target's run.
     /// </summary>
-    private static async Task SettleAsync(CpuMeter cpu, CancellationToken cancellationToken)
+    public static async Task SettleAsync(CpuMeter cpu, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using ETicket.Bench;
+using ETicket.Search;
+using ETicket.Search.Lucene;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace ETicket.SearchBench;
+
+/// <summary>
+/// The yardsticks searchListings is measured against, as plain ASP.NET Core endpoints (no GraphQL,
+/// no EF Core) on one loopback server. Both read the same POST body into the same validated query
+/// the platform builds, and write the platform's JSON shape.
+/// <list type="bullet">
+/// <item><c>/lucene</c>, the raw Lucene floor: the platform's own query, filter, sort and facet
+/// building (ListingTextQuery, ListingFilters, ListingSorts, FacetCountingCollector) run straight on
+/// an IndexSearcher over the platform's committed index, then the page's listings read by id with
+/// one SQL statement, as the platform reads them.</item>
+/// <item><c>/like</c>: the search as SQL <c>LIKE '%word%'</c> (<see cref="SqlListings.LikeAsync"/>),
+/// page by OFFSET; its cursor is the offset.</item>
+/// </list>
+/// </summary>
+public sealed class SearchFloors : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly DirectoryReader reader;
+    private readonly FSDirectory directory;
+
+    private SearchFloors(WebApplication app, FSDirectory directory, DirectoryReader reader, Uri lucene, Uri like) =>
+        (this.app, this.directory, this.reader, Lucene, Like) = (app, directory, reader, lucene, like);
+
+    public Uri Lucene { get; }
+    public Uri Like { get; }
+
+    /// <param name="indexRoot">The platform's search folder (ETicket:DataDirectory/search): the floor reads the index it points at.</param>
+    public static async Task<SearchFloors> StartAsync(string indexRoot, SqlListings sql)
+    {
+        var path = new IndexDirectories(indexRoot).Current() ?? throw new InvalidOperationException("The platform has built no index yet.");
+        var directory = FSDirectory.Open(path);
+        var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader) { Similarity = new TierSimilarity() };
+
+        var builder = LoopbackServer.CreateBuilder();
+        var app = builder.Build();
+        app.MapPost("/lucene", async (HttpContext http) =>
+        {
+            var query = await ReadQueryAsync(http);
+            var page = Search(searcher, query);
+            var rows = await sql.FindAsync([.. page.Hits.Select(h => h.ListingId)], http.RequestAborted);
+            var answer = new SearchAnswer(page.TotalCount, [.. page.Hits.Where(h => rows.ContainsKey(h.ListingId)).Select(h => rows[h.ListingId])],
+                page.Hits.Count > 0 ? page.Hits[^1].Cursor.Encode() : null, page.HasNextPage, page.CategoryCounts, page.CityCounts);
+            await answer.WriteAsync(http.Response, http.RequestAborted);
+        });
+        app.MapPost("/like", async (HttpContext http) =>
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            var request = SearchBody.Read(body.RootElement);
+            var offset = request.After is { } after ? int.Parse(after, CultureInfo.InvariantCulture) : 0;
+            var query = (request with { After = null }).Validated(DateTimeOffset.UtcNow);
+            var rows = await sql.LikeAsync(query, offset, query.First + 1, http.RequestAborted);
+            var page = rows.Take(query.First).ToList();
+            var answer = new SearchAnswer(null, page, (offset + page.Count).ToString(CultureInfo.InvariantCulture), rows.Count > query.First, [], []);
+            await answer.WriteAsync(http.Response, http.RequestAborted);
+        });
+        var lucene = await LoopbackServer.StartAsync(app, "/lucene");
+        return new SearchFloors(app, directory, reader, lucene, new Uri(lucene, "/like"));
+    }
+
+    private static async Task<ListingSearchQuery> ReadQueryAsync(HttpContext http)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        return SearchBody.Read(body.RootElement).Validated(DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>What ListingIndexStore.Search does, on a bare searcher (no near-real-time manager, no reference counting).</summary>
+    private static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query)
+    {
+        var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
+        var facets = new FacetCountingCollector(query.Categories, query.City);
+        searcher.Search(text, new QueryWrapperFilter(ListingFilters.Base(query)), facets);
+        var size = query.First + 1;
+        var sort = ListingSorts.For(query.Sort);
+        var filter = ListingFilters.All(query);
+        var top = query.After is { } after
+            ? searcher.SearchAfter(ListingSorts.After(after), text, filter, size, sort, false, false)
+            : searcher.Search(text, filter, size, sort, false, false);
+        var hits = top.ScoreDocs.Take(query.First)
+            .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
+            .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
+            .ToList();
+        return new ListingSearchPage(hits, top.ScoreDocs.Length > query.First, facets.Total, facets.CategoryCounts(), facets.CityCounts());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        reader.Dispose();
+        directory.Dispose();
+    }
+}
