@@ -15,7 +15,7 @@ namespace ETicket.SearchBench;
 /// the platform builds, and write the platform's JSON shape.
 /// <list type="bullet">
 /// <item><c>/lucene</c>, the raw Lucene floor: the platform's own query, filter, sort and facet
-/// building (ListingTextQuery, ListingFilters, ListingSorts, FacetCountingCollector) run straight on
+/// building (ListingTextQuery, ListingFilter, ListingSorts, ListingMatchCollector) run straight on
 /// an IndexSearcher over the platform's committed index, then the page's listings read by id with
 /// one SQL statement, as the platform reads them.</item>
 /// <item><c>/like</c>: the search as SQL <c>LIKE '%word%'</c> (<see cref="SqlListings.LikeAsync"/>),
@@ -78,19 +78,16 @@ public sealed class SearchFloors : IAsyncDisposable
     private static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query)
     {
         var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
-        var facets = new FacetCountingCollector(query.Categories, query.City);
-        searcher.Search(text, new QueryWrapperFilter(ListingFilters.Base(query)), facets);
-        var size = query.First + 1;
-        var sort = ListingSorts.For(query.Sort);
-        var filter = ListingFilters.All(query);
-        var top = query.After is { } after
-            ? searcher.SearchAfter(ListingSorts.After(after), text, filter, size, sort, false, false)
-            : searcher.Search(text, filter, size, sort, false, false);
-        var hits = top.ScoreDocs.Take(query.First)
+        var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
+            query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
+        var matches = new ListingMatchCollector(new ListingFilter(query), top);
+        searcher.Search(text, matches);
+        var found = top.GetTopDocs().ScoreDocs;
+        var hits = found.Take(query.First)
             .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
             .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
             .ToList();
-        return new ListingSearchPage(hits, top.ScoreDocs.Length > query.First, facets.Total, facets.CategoryCounts(), facets.CityCounts());
+        return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());
     }
 
     public async ValueTask DisposeAsync()

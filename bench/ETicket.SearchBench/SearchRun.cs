@@ -45,7 +45,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
 
     public async Task<SearchRunReport> RunAsync(CancellationToken cancellationToken)
     {
-        var indexRoot = Path.Combine(database.DataDirectory, SearchRegistration.LuceneDirectoryName);
+        var indexRoot = Path.Combine(database.DataDirectory, new LuceneSearchOptions().Directory);
         var seeding = TimeSpan.Zero;
         var started = 0L;
         await using var platform = await PlatformUnderTest.StartAsync(database, captureSql: false, app =>
