@@ -74,21 +74,8 @@ public sealed class SearchFloors : IAsyncDisposable
         return SearchBody.Read(body.RootElement).Validated(DateTimeOffset.UtcNow);
     }
 
-    /// <summary>What ListingIndexStore.Search does, on a bare searcher (no near-real-time manager, no reference counting).</summary>
-    private static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query)
-    {
-        var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
-        var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
-            query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
-        var matches = new ListingMatchCollector(new ListingFilter(query), top);
-        searcher.Search(text, matches);
-        var found = top.GetTopDocs().ScoreDocs;
-        var hits = found.Take(query.First)
-            .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
-            .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
-            .ToList();
-        return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());
-    }
+    /// <summary>The platform's own search, on a bare searcher (no near-real-time manager, no reference counting).</summary>
+    private static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query) => ListingIndexStore.Search(searcher, query);
 
     public async ValueTask DisposeAsync()
     {

@@ -98,23 +98,29 @@ internal sealed class ListingIndexStore
         var searcher = searchers.Acquire();
         try
         {
-            var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
-            // One more than the page, to know whether another page follows.
-            var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
-                query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
-            var matches = new ListingMatchCollector(new ListingFilter(query), top);
-            searcher.Search(text, matches);
-            var found = top.GetTopDocs().ScoreDocs;
-            var hits = found.Take(query.First)
-                .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
-                .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
-                .ToList();
-            return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());
+            return Search(searcher, query);
         }
         finally
         {
             searchers.Release(searcher);
         }
+    }
+
+    /// <summary>One search on <paramref name="searcher"/>: the page, the total and both facets in one pass over the text's matches.</summary>
+    internal static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query)
+    {
+        var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
+        // One more than the page, to know whether another page follows.
+        var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
+            query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
+        var matches = new ListingMatchCollector(new ListingFilter(query), top);
+        searcher.Search(text, matches);
+        var found = top.GetTopDocs().ScoreDocs;
+        var hits = found.Take(query.First)
+            .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
+            .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
+            .ToList();
+        return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());
     }
 
     /// <summary>
