@@ -32,7 +32,9 @@ public sealed class OutboxTests
     [Fact]
     public async Task Events_written_while_no_relay_ran_are_delivered_when_one_starts()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("eticket-outbox-").FullName;
+        // Deleted after both servers are disposed: a running server keeps writing its search index there.
+        using var data = new TestDataDirectory();
+        var dataDirectory = data.Path;
         await using (var first = await PlatformServer.StartAsync(dataDirectory: dataDirectory))
         {
             // Stop the relay before publishing: the event stays in the outbox, as if the process died after commit.
@@ -49,7 +51,6 @@ public sealed class OutboxTests
             Assert.True(DateTime.UtcNow < deadline, "The restarted relay did not deliver the pending event.");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
-        Directory.Delete(dataDirectory, recursive: true);
     }
 
     private static async Task<List<OutboxMessage>> OutboxAsync(PlatformServer server)
