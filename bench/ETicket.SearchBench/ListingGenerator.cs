@@ -1,3 +1,4 @@
+using ETicket.Bench;
 using ETicket.Domain.Listings;
 using static ETicket.SearchBench.Catalog;
 
@@ -58,16 +59,9 @@ public sealed class ListingGenerator(int seed, TicketCodeVault vault, DateTimeOf
                 endsAt = startsAt.AddDays(random.Next(30, 365));
                 break;
         }
-        // Vouchers and memberships often have no start: the STARTS_AT_ASC sort puts those last.
-        DateTimeOffset? start = category is TicketCategory.Food or TicketCategory.Entertainment && random.Next(3) == 0 ? null : startsAt;
-        var faceValue = category switch
-        {
-            TicketCategory.Concert => random.Next(38, 200) * 10m,
-            TicketCategory.Show => random.Next(8, 100) * 10m,
-            TicketCategory.Admission => random.Next(10, 60) * 10m,
-            _ => random.Next(3, 40) * 10m,
-        };
-        var price = Math.Round(faceValue * (0.6m + (decimal)random.NextDouble() * 0.9m), 2);
+        var start = MarketPrices.StartOf(category, startsAt, random);
+        var faceValue = MarketPrices.FaceValue(category, random);
+        var price = MarketPrices.Price(faceValue, random);
         var description = Descriptions[random.Next(Descriptions.Length)];
         var details = new PublishListing(
             category, title, faceValue, price, TicketCode: $"SEARCH-{index:D7}-{random.Next():X8}",
