@@ -63,70 +63,43 @@ public sealed class BenchOptions
         DatabaseProvider? provider = null;
         if (name.Split(':', 2) is [var db, var rest])
         {
-            provider = ParseProvider(db);
+            provider = BenchArguments.ParseProvider(db);
             name = rest;
         }
         return (provider, name.Trim(), columns.Trim());
     }
 
-    private static DatabaseProvider ParseProvider(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "sqlite" => DatabaseProvider.Sqlite,
-        "mysql" or "mariadb" => DatabaseProvider.MySql,
-        _ => throw new ArgumentException($"Unknown database '{name}': sqlite or mysql."),
-    };
-
     public static BenchOptions Parse(string[] args)
     {
-        var values = new Dictionary<string, List<string>>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n\n{Usage}");
-            var name = args[i][2..];
-            var value = name is "verify-only" or "help" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
-            if (!values.TryGetValue(name, out var list))
-                values[name] = list = [];
-            list.Add(value);
-        }
-        string? One(string name) => values.Remove(name, out var list) ? list[^1] : null;
-        int Int(string name, int fallback) => One(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-        if (values.ContainsKey("help"))
-            throw new ArgumentException(Usage);
+        var arguments = new BenchArguments(args, Usage);
         var defaults = new BenchOptions();
         var options = new BenchOptions
         {
-            Providers = One("providers") is { } providers
-                ? [.. providers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseProvider)]
-                : defaults.Providers,
-            MySql = One("mysql"),
-            MySqlDatabase = One("mysql-database") ?? defaults.MySqlDatabase,
-            MariaDbPid = One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            DataDirectory = One("data") is { } data ? Path.GetFullPath(data) : defaults.DataDirectory,
-            Out = One("out") is { } outFile ? Path.GetFullPath(outFile) : null,
-            Listings = Int("listings", defaults.Listings),
-            Sellers = Int("sellers", defaults.Sellers),
-            Connections = Int("connections", defaults.Connections),
-            Threads = Int("threads", defaults.Threads),
-            Duration = TimeSpan.FromSeconds(Int("duration", (int)defaults.Duration.TotalSeconds)),
-            Warmup = TimeSpan.FromSeconds(Int("warmup", (int)defaults.Warmup.TotalSeconds)),
-            WarmupMax = TimeSpan.FromSeconds(Int("warmup-max", (int)defaults.WarmupMax.TotalSeconds)),
-            Runs = Int("runs", defaults.Runs),
-            Wrk = One("wrk") ?? defaults.Wrk,
-            Indexes = values.Remove("index", out var indexes)
-                ? [.. indexes.Select(ParseIndex)]
-                : [],
-            VerifyOnly = One("verify-only") is not null,
-            MeasureAsMigrated = (One("as-migrated") ?? "measure") switch
+            Providers = arguments.Providers(defaults.Providers),
+            MySql = arguments.One("mysql"),
+            MySqlDatabase = arguments.One("mysql-database") ?? defaults.MySqlDatabase,
+            MariaDbPid = arguments.One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            DataDirectory = arguments.FullPath("data") ?? defaults.DataDirectory,
+            Out = arguments.FullPath("out"),
+            Listings = arguments.Int("listings", defaults.Listings),
+            Sellers = arguments.Int("sellers", defaults.Sellers),
+            Connections = arguments.Int("connections", defaults.Connections),
+            Threads = arguments.Int("threads", defaults.Threads),
+            Duration = arguments.Seconds("duration", defaults.Duration),
+            Warmup = arguments.Seconds("warmup", defaults.Warmup),
+            WarmupMax = arguments.Seconds("warmup-max", defaults.WarmupMax),
+            Runs = arguments.Int("runs", defaults.Runs),
+            Wrk = arguments.One("wrk") ?? defaults.Wrk,
+            Indexes = [.. arguments.All("index").Select(ParseIndex)],
+            VerifyOnly = arguments.Flag("verify-only"),
+            MeasureAsMigrated = (arguments.One("as-migrated") ?? "measure") switch
             {
                 "measure" => true,
                 "explain" => false,
                 var other => throw new ArgumentException($"--as-migrated takes measure or explain, not '{other}'."),
             },
         };
-        if (values.Count > 0)
-            throw new ArgumentException($"Unknown option --{values.Keys.First()}.\n\n{Usage}");
+        arguments.EnsureAllRead();
         if (options.Providers.Contains(DatabaseProvider.MySql) && string.IsNullOrWhiteSpace(options.MySql))
             throw new ArgumentException("Measuring MariaDB needs --mysql <server connection string> (bench/run.sh starts a server and passes it).");
         if (options.Runs < 1 || options.Listings < 1000 || options.Sellers < 1)

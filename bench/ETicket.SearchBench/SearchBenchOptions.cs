@@ -1,4 +1,5 @@
 using System.Globalization;
+using ETicket.Bench;
 using ETicket.Domain.Persistence;
 
 namespace ETicket.SearchBench;
@@ -54,56 +55,34 @@ public sealed class SearchBenchOptions
 
     public static SearchBenchOptions Parse(string[] args)
     {
-        var values = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-                throw new ArgumentException($"Unexpected argument '{args[i]}'.\n\n{Usage}");
-            var name = args[i][2..];
-            values[name] = name is "verify-only" or "help" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
-        }
-        string? One(string name) => values.Remove(name, out var value) ? value : null;
-        int Int(string name, int fallback) => One(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-        if (values.ContainsKey("help"))
-            throw new ArgumentException(Usage);
+        var arguments = new BenchArguments(args, Usage);
         var defaults = new SearchBenchOptions();
         var options = new SearchBenchOptions
         {
-            Providers = One("providers") is { } providers
-                ? [.. providers.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseProvider)]
-                : defaults.Providers,
-            MySql = One("mysql"),
-            MySqlDatabase = One("mysql-database") ?? defaults.MySqlDatabase,
-            MariaDbPid = One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            DataDirectory = One("data") is { } data ? Path.GetFullPath(data) : defaults.DataDirectory,
-            Out = One("out") is { } outFile ? Path.GetFullPath(outFile) : null,
-            Listings = Int("listings", defaults.Listings),
-            Sellers = Int("sellers", defaults.Sellers),
-            Connections = Int("connections", defaults.Connections),
-            Threads = Int("threads", defaults.Threads),
-            LikeConnections = Int("like-connections", defaults.LikeConnections),
-            Duration = TimeSpan.FromSeconds(Int("duration", (int)defaults.Duration.TotalSeconds)),
-            Warmup = TimeSpan.FromSeconds(Int("warmup", (int)defaults.Warmup.TotalSeconds)),
-            Runs = Int("runs", defaults.Runs),
-            PublishRate = One("publish-rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : defaults.PublishRate,
-            PublishCount = Int("publish-count", defaults.PublishCount),
-            Wrk = One("wrk") ?? defaults.Wrk,
-            VerifyOnly = One("verify-only") is not null,
+            Providers = arguments.Providers(defaults.Providers),
+            MySql = arguments.One("mysql"),
+            MySqlDatabase = arguments.One("mysql-database") ?? defaults.MySqlDatabase,
+            MariaDbPid = arguments.One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            DataDirectory = arguments.FullPath("data") ?? defaults.DataDirectory,
+            Out = arguments.FullPath("out"),
+            Listings = arguments.Int("listings", defaults.Listings),
+            Sellers = arguments.Int("sellers", defaults.Sellers),
+            Connections = arguments.Int("connections", defaults.Connections),
+            Threads = arguments.Int("threads", defaults.Threads),
+            LikeConnections = arguments.Int("like-connections", defaults.LikeConnections),
+            Duration = arguments.Seconds("duration", defaults.Duration),
+            Warmup = arguments.Seconds("warmup", defaults.Warmup),
+            Runs = arguments.Int("runs", defaults.Runs),
+            PublishRate = arguments.One("publish-rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : defaults.PublishRate,
+            PublishCount = arguments.Int("publish-count", defaults.PublishCount),
+            Wrk = arguments.One("wrk") ?? defaults.Wrk,
+            VerifyOnly = arguments.Flag("verify-only"),
         };
-        if (values.Count > 0)
-            throw new ArgumentException($"Unknown option --{values.Keys.First()}.\n\n{Usage}");
+        arguments.EnsureAllRead();
         if (options.Providers.Contains(DatabaseProvider.MySql) && string.IsNullOrWhiteSpace(options.MySql))
             throw new ArgumentException("MariaDB needs --mysql <server connection string> (bench/search.sh starts a server and passes it).");
         if (options.Runs < 1 || options.Listings < 1000 || options.Sellers < 1 || options.PublishRate <= 0)
             throw new ArgumentException("--runs must be at least 1, --listings at least 1000, --sellers at least 1, --publish-rate above 0.");
         return options;
     }
-
-    private static DatabaseProvider ParseProvider(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "sqlite" => DatabaseProvider.Sqlite,
-        "mysql" or "mariadb" => DatabaseProvider.MySql,
-        _ => throw new ArgumentException($"Unknown database '{name}': sqlite or mysql."),
-    };
 }
