@@ -26,4 +26,28 @@ public sealed record ListingSearchQuery(
     ListingSearchSort Sort,
     int First,
     SearchCursor? After,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>
+    /// How long a change may take to reach the index, with room to spare (it takes about a second):
+    /// a listing repriced this long before paging began may still have sat at its old price then.
+    /// </summary>
+    public static readonly TimeSpan IndexLag = TimeSpan.FromMinutes(1);
+
+    /// <summary>When the first page was asked for; every cursor of the walk carries it.</summary>
+    public DateTimeOffset PagingStartedAt => After?.PagingStartedAt ?? Now;
+
+    /// <summary>
+    /// On a later page by price, only listings never repriced or repriced at or before this: a price
+    /// is the one sort key that moves, and a listing repriced since paging began may have been seen at
+    /// its old place, so it is left out (from the total and the facets too, which then describe the
+    /// same listings). Null when nothing is left out.
+    /// </summary>
+    public DateTimeOffset? RepricedAtOrBefore =>
+        After is { PagingStartedAt: { } started } && Sort is ListingSearchSort.PriceAsc or ListingSearchSort.PriceDesc
+            ? started - IndexLag
+            : null;
+
+    /// <summary>A hit's cursor, carrying when this walk began.</summary>
+    public SearchCursor CursorAt(float? score, long key, string listingId) => new(Sort, score, key, listingId, PagingStartedAt);
+}

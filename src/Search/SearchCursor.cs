@@ -13,14 +13,21 @@ namespace ETicket.Search;
 /// The sorted value as a whole number: ticks of publishedAt (RELEVANCE, NEWEST), of startsAt (STARTS_AT_ASC,
 /// <see cref="long.MaxValue"/> for none, so those come last), or the price in cents (PRICE_*).
 /// </param>
-public sealed record SearchCursor(ListingSearchSort Sort, float? Score, long Key, string ListingId)
+/// <param name="PagingStartedAt">When the walk's first page was asked for (see <see cref="ListingSearchQuery.RepricedAtOrBefore"/>);
+/// null in cursors given out before it was kept.</param>
+public sealed record SearchCursor(ListingSearchSort Sort, float? Score, long Key, string ListingId, DateTimeOffset? PagingStartedAt = null)
 {
-    private const string Prefix = "s1";
+    private const string Prefix = "s2";
+    private const string PrefixWithoutStart = "s1";
 
     public string Encode()
     {
         var score = Score?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-        var text = string.Join(':', Prefix, (int)Sort, score, Key.ToString(CultureInfo.InvariantCulture), ListingId);
+        var parts = new List<string> { PagingStartedAt is null ? PrefixWithoutStart : Prefix, ((int)Sort).ToString(CultureInfo.InvariantCulture),
+            score, Key.ToString(CultureInfo.InvariantCulture), ListingId };
+        if (PagingStartedAt is { } started)
+            parts.Add(started.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        var text = string.Join(':', parts);
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
@@ -43,12 +50,22 @@ public sealed record SearchCursor(ListingSearchSort Sort, float? Score, long Key
         if (!Convert.TryFromBase64String(base64, bytes, out var length))
             return false;
         var parts = Encoding.UTF8.GetString(bytes, 0, length).Split(':');
-        if (parts.Length != 5 || parts[0] != Prefix
+        var withStart = parts[0] == Prefix;
+        if (parts.Length != (withStart ? 6 : 5) || parts[0] is not (Prefix or PrefixWithoutStart)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var sortNumber)
             || !Enum.IsDefined((ListingSearchSort)sortNumber)
             || !long.TryParse(parts[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var key)
             || !Ids.IsWellFormed(parts[4]))
             return false;
+        DateTimeOffset? started = null;
+        if (withStart)
+        {
+            // After 1970, as every time this API gives out, so arithmetic on it cannot leave the calendar.
+            if (!long.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                || ticks < DateTimeOffset.UnixEpoch.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+                return false;
+            started = new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
         var sort = (ListingSearchSort)sortNumber;
         float? score = null;
         if (sort == ListingSearchSort.Relevance)
@@ -59,7 +76,7 @@ public sealed record SearchCursor(ListingSearchSort Sort, float? Score, long Key
         }
         else if (parts[2].Length > 0)
             return false;
-        decoded = new SearchCursor(sort, score, key, parts[4]);
+        decoded = new SearchCursor(sort, score, key, parts[4], started);
         return true;
     }
 }

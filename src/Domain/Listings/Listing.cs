@@ -23,6 +23,13 @@ public sealed class Listing : IEntity
     public List<string> ImageUrls { get; private set; } = [];
     public DateTimeOffset PublishedAt { get; private set; }
 
+    /// <summary>
+    /// When the price last changed; null while it is the price it was published at. The price is the
+    /// one sort key of a listing that moves, so search paging leaves out what was repriced since its
+    /// first page.
+    /// </summary>
+    public DateTimeOffset? RepricedAt { get; private set; }
+
     /// <summary>When the listing leaves the market by itself (see <see cref="ListingExpiry"/>).</summary>
     public DateTimeOffset ExpiresAt { get; private set; }
 
@@ -82,11 +89,12 @@ public sealed class Listing : IEntity
     /// <summary>Records that an on-sale listing passed its expiry.</summary>
     public bool Expire(DateTimeOffset now) => ExpiresAt <= now && Move(ListingStatus.OnSale, ListingStatus.Expired);
 
-    public bool ChangePrice(decimal price)
+    public bool ChangePrice(decimal price, DateTimeOffset now)
     {
         if (Status != ListingStatus.OnSale)
             return false;
         Price = price;
+        RepricedAt = now;
         Version++;
         return true;
     }

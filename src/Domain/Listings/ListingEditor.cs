@@ -24,7 +24,7 @@ public sealed class ListingEditor(ETicketDbContext db, MemberStanding standing, 
         {
             if (ListingPrices.CheckCap(price, listing.FaceValue, options.Value.PriceCap) is { } aboveCap)
                 return aboveCap;
-            if (listing.ChangePrice(price))
+            if (listing.ChangePrice(price, now))
                 db.Enqueue(new ListingPriceChanged(listing.Id, listing.SellerId, listing.Price), now);
             return null;
         }, cancellationToken);

@@ -23,6 +23,7 @@ public static class ListingFields
     public const string StartsAt = "startsAt";
     public const string PublishedAt = "publishedAt";
     public const string ExpiresAt = "expiresAt";
+    public const string RepricedAt = "repricedAt";
 
     /// <summary>The subfield of overlapping CJK bigrams on each text field: parts of names.</summary>
     public const string Grams = "grams";
@@ -42,6 +43,7 @@ public static class ListingFields
         [StartsAt] = document.StartsAt is { } startsAt ? Date(startsAt) : null,
         [PublishedAt] = Date(document.PublishedAt),
         [ExpiresAt] = Date(document.ExpiresAt),
+        [RepricedAt] = document.RepricedAt is { } repricedAt ? Date(repricedAt) : null,
     };
 
     /// <summary>Prices have at most two decimal places, so cents are exact.</summary>

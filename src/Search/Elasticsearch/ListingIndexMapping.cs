@@ -16,7 +16,7 @@ public enum ChineseAnalysis
 public static class ListingIndexMapping
 {
     /// <summary>Raise it whenever the settings or mapping change: indices built before are then Outdated and rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string TextAnalyzer = "listing_text";
     public const string GramsAnalyzer = "listing_grams";
@@ -100,6 +100,7 @@ public static class ListingIndexMapping
             [ListingFields.StartsAt] = Date(),
             [ListingFields.PublishedAt] = Date(),
             [ListingFields.ExpiresAt] = Date(),
+            [ListingFields.RepricedAt] = Date(),
         },
     };
 

@@ -23,7 +23,7 @@ public static class ListingSearchResponseReader
             var total = hitsObject.GetProperty("total");
             if (total.GetProperty("relation").GetString() != "eq")
                 throw new SearchUnavailableException("Elasticsearch gave a lower bound of the total, not the total.");
-            var hits = hitsObject.GetProperty("hits").EnumerateArray().Select(hit => Hit(hit, query.Sort)).ToList();
+            var hits = hitsObject.GetProperty("hits").EnumerateArray().Select(hit => Hit(hit, query)).ToList();
             var aggregations = root.GetProperty("aggregations");
             return new ListingSearchPage(
                 hits.Take(query.First).ToList(),
@@ -42,8 +42,9 @@ public static class ListingSearchResponseReader
         }
     }
 
-    private static ListingSearchHit Hit(JsonElement hit, ListingSearchSort sort)
+    private static ListingSearchHit Hit(JsonElement hit, ListingSearchQuery query)
     {
+        var sort = query.Sort;
         var id = hit.GetProperty("_id").GetString() ?? throw new FormatException("A hit has no _id.");
         var values = hit.GetProperty("sort").EnumerateArray().ToList();
         var expected = sort == ListingSearchSort.Relevance ? 3 : 2;
@@ -51,9 +52,9 @@ public static class ListingSearchResponseReader
             throw new FormatException($"Hit {id} has sort values that are not this search's.");
         var cursor = sort switch
         {
-            ListingSearchSort.Relevance => new SearchCursor(sort, values[0].GetSingle(), ListingFields.TicksFromSortValue(values[1].GetInt64()), id),
-            ListingSearchSort.StartsAtAsc or ListingSearchSort.Newest => new SearchCursor(sort, null, ListingFields.TicksFromSortValue(values[0].GetInt64()), id),
-            _ => new SearchCursor(sort, null, values[0].GetInt64(), id),
+            ListingSearchSort.Relevance => query.CursorAt(values[0].GetSingle(), ListingFields.TicksFromSortValue(values[1].GetInt64()), id),
+            ListingSearchSort.StartsAtAsc or ListingSearchSort.Newest => query.CursorAt(null, ListingFields.TicksFromSortValue(values[0].GetInt64()), id),
+            _ => query.CursorAt(null, values[0].GetInt64(), id),
         };
         return new ListingSearchHit(id, cursor);
     }

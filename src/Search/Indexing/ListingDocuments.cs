@@ -35,5 +35,5 @@ public sealed class ListingDocuments(ETicketDbContext db)
     // A projection, so the encrypted ticket code never leaves the database on the way to an index.
     private static IQueryable<ListingSearchDocument> Project(IQueryable<Listing> listings) =>
         listings.Select(l => new ListingSearchDocument(l.Id, l.Version, l.Status, l.Category, l.Title, l.Text.Description,
-            l.Venue, l.City, l.StartsAt, l.Price, l.PublishedAt, l.ExpiresAt));
+            l.Venue, l.City, l.StartsAt, l.Price, l.PublishedAt, l.ExpiresAt, l.RepricedAt));
 }

@@ -7,7 +7,7 @@ namespace ETicket.Search.Lucene;
 /// A segment's filter, sort and facet values as plain arrays. Reading Lucene.NET doc values costs tens of
 /// nanoseconds a value, and a facet pass reads six per matching listing (a million, for a category
 /// browse); an array read costs one. A segment never changes, so its columns are loaded once, when a
-/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 50 bytes a listing.
+/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 60 bytes a listing.
 /// </summary>
 internal sealed class ListingColumns
 {
@@ -22,6 +22,7 @@ internal sealed class ListingColumns
         StartsAt = new long[count];
         Price = new long[count];
         PublishedAt = new long[count];
+        RepricedAt = new long[count];
         CityOrd = new int[count];
         var status = reader.GetNumericDocValues(ListingFields.Status);
         var category = reader.GetNumericDocValues(ListingFields.Category);
@@ -29,6 +30,7 @@ internal sealed class ListingColumns
         var startsAt = reader.GetNumericDocValues(ListingFields.StartsAt);
         var price = reader.GetNumericDocValues(ListingFields.Price);
         var publishedAt = reader.GetNumericDocValues(ListingFields.PublishedAt);
+        var repricedAt = reader.GetNumericDocValues(ListingFields.RepricedAt);
         var cities = reader.GetSortedDocValues(ListingFields.City);
         for (var doc = 0; doc < count; doc++)
         {
@@ -39,6 +41,7 @@ internal sealed class ListingColumns
             StartsAt[doc] = startsAt?.Get(doc) ?? long.MaxValue;
             Price[doc] = price?.Get(doc) ?? 0;
             PublishedAt[doc] = publishedAt?.Get(doc) ?? 0;
+            RepricedAt[doc] = repricedAt?.Get(doc) ?? 0; // 0, never repriced: also in an index built before the field (Outdated, still answering)
             CityOrd[doc] = cities?.GetOrd(doc) ?? -1;
         }
     }
@@ -50,6 +53,7 @@ internal sealed class ListingColumns
     public long[] StartsAt { get; }
     public long[] Price { get; }
     public long[] PublishedAt { get; }
+    public long[] RepricedAt { get; }
     /// <summary>
     /// The ord of the city in the segment's city doc values, or -1 for none. The names stay there:
     /// doc values instances are per thread, so each search asks its reader for them.

@@ -7,7 +7,7 @@ internal static class ListingFields
     /// Raised whenever a field, its analysis or its encoding changes: an index built with a lower
     /// number is Outdated and must be rebuilt.
     /// </summary>
-    public const int MappingVersion = 1;
+    public const int MappingVersion = 2;
 
     /// <summary>Indexed as one term (updates and deletes by it) and as sorted doc values (the tie-breaker).</summary>
     public const string Id = "id";
@@ -27,6 +27,8 @@ internal static class ListingFields
     public const string PublishedAt = "publishedAt";
     /// <summary>Ticks.</summary>
     public const string ExpiresAt = "expiresAt";
+    /// <summary>Ticks: when the price last changed; 0 when it never did.</summary>
+    public const string RepricedAt = "repricedAt";
 
     /// <summary>The title, as words (SmartCn) and as parts (CJK bigrams, Latin prefixes).</summary>
     public const string TitleWords = "titleWords";

@@ -18,6 +18,7 @@ internal sealed class ListingFilter
     private readonly bool boundsStart;
     private readonly long minCents;
     private readonly long maxCents;
+    private readonly long repricedAtOrBefore;
 
     public ListingFilter(ListingSearchQuery query)
     {
@@ -27,6 +28,7 @@ internal sealed class ListingFilter
         startsTo = query.StartsTo?.UtcTicks ?? long.MaxValue - 1; // MaxValue itself stands for "no start time"
         minCents = query.MinPrice is { } min ? ListingDocumentMapper.CentsAtLeast(min) : long.MinValue;
         maxCents = query.MaxPrice is { } max ? ListingDocumentMapper.CentsAtMost(max) : long.MaxValue;
+        repricedAtOrBefore = query.RepricedAtOrBefore?.UtcTicks ?? long.MaxValue;
         if (query.Categories.Count > 0)
         {
             Categories = new bool[CategoryCount];
@@ -42,12 +44,16 @@ internal sealed class ListingFilter
     /// <summary>The exact city; null when any (or none) does.</summary>
     public string? City { get; }
 
-    /// <summary>On sale, unexpired, and within the date and price bounds: everything but categories and city.</summary>
-    public bool PassesBase(long status, long expiresAt, long startsAtOrMax, long cents) =>
+    /// <summary>
+    /// On sale, unexpired, within the date and price bounds, and not repriced since paging by price
+    /// began (0: never repriced): everything but categories and city.
+    /// </summary>
+    public bool PassesBase(long status, long expiresAt, long startsAtOrMax, long cents, long repricedAt) =>
         status == (long)ListingStatus.OnSale
         && expiresAt > expiredAtOrBefore
         && (!boundsStart || (startsAtOrMax >= startsFrom && startsAtOrMax <= startsTo))
-        && cents >= minCents && cents <= maxCents;
+        && cents >= minCents && cents <= maxCents
+        && repricedAt <= repricedAtOrBefore;
 
     public bool PassesCategory(long category) => Categories is null || (category >= 0 && category < CategoryCount && Categories[category]);
 }

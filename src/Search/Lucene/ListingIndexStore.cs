@@ -117,7 +117,7 @@ internal sealed class ListingIndexStore
         searcher.Search(text, matches);
         var found = top.GetTopDocs().ScoreDocs;
         var hits = found.Take(query.First)
-            .Select(hit => ListingSorts.CursorOf(query.Sort, (FieldDoc)hit))
+            .Select(hit => ListingSorts.CursorOf(query, (FieldDoc)hit))
             .Select(cursor => new ListingSearchHit(cursor.ListingId, cursor))
             .ToList();
         return new ListingSearchPage(hits, found.Length > query.First, matches.Total, matches.CategoryCounts(), matches.CityCounts());

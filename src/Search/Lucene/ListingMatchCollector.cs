@@ -44,7 +44,7 @@ internal sealed class ListingMatchCollector(ListingFilter filter, ICollector hit
 
     public void Collect(int doc)
     {
-        if (!filter.PassesBase(columns.Status[doc], columns.ExpiresAt[doc], columns.StartsAt[doc], columns.Price[doc]))
+        if (!filter.PassesBase(columns.Status[doc], columns.ExpiresAt[doc], columns.StartsAt[doc], columns.Price[doc], columns.RepricedAt[doc]))
             return;
         int categoryNumber = columns.Category[doc];
         var cityOrd = columns.CityOrd[doc];

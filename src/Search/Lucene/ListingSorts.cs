@@ -40,13 +40,13 @@ internal static class ListingSorts
         return new FieldDoc(int.MaxValue, float.NaN, values);
     }
 
-    public static SearchCursor CursorOf(ListingSearchSort sort, FieldDoc hit)
+    public static SearchCursor CursorOf(ListingSearchQuery query, FieldDoc hit)
     {
         var values = hit.Fields;
         var id = ((BytesRef)values[^1]).Utf8ToString();
-        return sort == ListingSearchSort.Relevance
-            ? new SearchCursor(sort, ((JavaSingle)values[0]).ToSingle(), ((JavaInt64)values[1]).ToInt64(), id)
-            : new SearchCursor(sort, null, ((JavaInt64)values[0]).ToInt64(), id);
+        return query.Sort == ListingSearchSort.Relevance
+            ? query.CursorAt(((JavaSingle)values[0]).ToSingle(), ((JavaInt64)values[1]).ToInt64(), id)
+            : query.CursorAt(null, ((JavaInt64)values[0]).ToInt64(), id);
     }
 
     private static SortField Newest() => new(ListingFields.PublishedAt, ByPublishedAt, reverse: true);

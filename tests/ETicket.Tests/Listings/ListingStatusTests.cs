@@ -58,15 +58,18 @@ public sealed class ListingStatusTests
     {
         var listing = Publish();
         var version = listing.Version;
-        Assert.True(listing.ChangePrice(90m));
+        Assert.Null(listing.RepricedAt);
+        Assert.True(listing.ChangePrice(90m, Now.AddHours(1)));
         Assert.Equal(90m, listing.Price);
+        Assert.Equal(Now.AddHours(1), listing.RepricedAt);
         Assert.True(listing.Version > version);
 
         Assert.True(listing.Withdraw());
         Assert.Null(listing.ActiveCodeHash);
         Assert.False(listing.Withdraw());
-        Assert.False(listing.ChangePrice(80m));
+        Assert.False(listing.ChangePrice(80m, Now.AddHours(2)));
         Assert.Equal(90m, listing.Price);
+        Assert.Equal(Now.AddHours(1), listing.RepricedAt);
     }
 
     private static Listing Publish() => Listing.Publish("00000000000000000000000000005e11",

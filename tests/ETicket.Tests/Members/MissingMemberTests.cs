@@ -109,12 +109,15 @@ public sealed class MissingMemberTests
         await using var database = await EveryDatabase.CreateAsync(kind);
         var dataDirectory = Directory.CreateTempSubdirectory("eticket-test-").FullName;
         var ghostId = Ids.New();
-        await using (var old = OrphanRows.OpenContext(database, dataDirectory))
+        await using (var old = OrphanRows.OpenContext(database, dataDirectory, foreignKeyChecks: false))
         {
-            // The schema before members were foreign keys, with a listing of a member it does not have.
-            await old.GetService<IMigrator>().MigrateAsync("MarketPageIndex", TestContext.Current.CancellationToken);
+            // A listing of a member the database does not have, written with today's model (so its
+            // columns are today's), then the schema taken back to before members were foreign keys.
+            var migrator = old.GetService<IMigrator>();
+            await migrator.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
             old.Listings.Add(Listing.Publish(ghostId, ListingSeeds.Concert("kept", 100m), new TicketCodeVault(new byte[32]), DateTimeOffset.UtcNow));
             await old.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await migrator.MigrateAsync("MarketPageIndex", TestContext.Current.CancellationToken);
         }
 
         await using (var server = await PlatformServer.StartAsync(database, dataDirectory: dataDirectory))

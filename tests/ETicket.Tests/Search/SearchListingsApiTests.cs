@@ -45,6 +45,28 @@ public sealed class SearchListingsApiTests
         await server.SearchUntilAsync(new { text = "五月天" }, r => SearchRequests.Ids(r).Contains(bought), "the listing on sale again");
     }
 
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_listing_repriced_while_a_buyer_pages_by_price_is_not_shown_again(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var server = await PlatformServer.StartAsync(database);
+        var seller = await server.SignInAsync("13800000001");
+        var cheap = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "草莓音乐节 一日票", ticketCode: "A", price: "100"));
+        var middle = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "草莓音乐节 两日票", ticketCode: "B", price: "200"));
+        var dear = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "草莓音乐节 三日票", ticketCode: "C", price: "300"));
+        var byPrice = new { text = "草莓音乐节", sort = "PRICE_ASC" };
+        await server.SearchUntilAsync(byPrice, r => SearchRequests.Ids(r).SequenceEqual([cheap, middle, dear]), "three listings by price");
+
+        var firstPage = await server.SearchOkAsync(byPrice, first: 1);
+        Assert.Equal([cheap], SearchRequests.Ids(firstPage));
+        // Seen, it now sorts ahead of the cursor: a walk by price alone would show it again.
+        Assert.Empty((await server.ChangePriceAsync(seller, cheap, "250"))["errors"]!.AsArray());
+        await server.SearchUntilAsync(byPrice, r => SearchRequests.Ids(r).SequenceEqual([middle, cheap, dear]), "the new price");
+
+        var rest = await server.SearchOkAsync(byPrice, first: 10, after: firstPage["listings"]!["pageInfo"]!["endCursor"]!.GetValue<string>());
+        Assert.Equal([middle, dear], SearchRequests.Ids(rest));
+    }
+
     [Fact]
     public async Task Bad_input_is_a_clear_client_error()
     {

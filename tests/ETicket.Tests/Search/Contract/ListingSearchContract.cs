@@ -59,7 +59,7 @@ public abstract partial class ListingSearchContract(Func<IListingSearchIndex> op
     {
         var number = ++lastId;
         return new ListingSearchDocument(number.ToString("x32"), 1, status, category, title, description, venue, city, startsAt, price,
-            publishedAt ?? Now.AddDays(-10).AddMinutes(number), expiresAt ?? Now.AddDays(30));
+            publishedAt ?? Now.AddDays(-10).AddMinutes(number), expiresAt ?? Now.AddDays(30), RepricedAt: null);
     }
 
     protected Task Add(params ListingSearchDocument[] listings) => Index.WriteAsync(listings, Ct);

@@ -50,8 +50,8 @@ public sealed class ElasticsearchLifecycleTests
     {
         var cluster = new ScriptedElasticsearch()
             .Answer(400, UnknownTokenizer)
-            .Answer(200, Mapping("eticket-listings-v1-x", 1, "cjk", 4))
-            .Answer(200, Mapping("eticket-listings-v1-x", 1, "cjk", 4));
+            .Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "cjk", 4))
+            .Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "cjk", 4));
         var index = cluster.Index();
 
         Assert.Equal(ChineseAnalysis.Cjk, await index.DetectChineseAnalysisAsync(Cancel));

@@ -1,5 +1,6 @@
 using ETicket.Domain.Listings;
 using ETicket.Search;
+using ETicket.Search.Elasticsearch;
 using static ETicket.Tests.Search.Elasticsearch.ElasticsearchTestData;
 
 namespace ETicket.Tests.Search.Elasticsearch;
@@ -7,7 +8,7 @@ namespace ETicket.Tests.Search.Elasticsearch;
 /// <summary>The exact requests the backend sends, pinned by golden files in Golden/.</summary>
 public sealed class ElasticsearchRequestGoldenTests
 {
-    private const string NewIndex = "eticket-listings-v1-20261206043000123";
+    private const string NewIndex = "eticket-listings-v2-20261206043000123";
     private const string OldIndex = "eticket-listings-v1-20261101000000000";
 
     [Fact]
@@ -64,12 +65,12 @@ public sealed class ElasticsearchRequestGoldenTests
     }
 
     [Fact]
-    public async Task A_search_with_words_every_filter_a_price_sort_and_a_cursor_sends_query_post_filter_aggregations_and_search_after()
+    public async Task A_search_with_words_every_filter_a_price_sort_and_a_cursor_sends_query_post_filter_aggregations_search_after_and_the_repricing_bound()
     {
         var cluster = new ScriptedElasticsearch().Answer(200, ElasticsearchResponses.EmptySearch);
         var query = Query(ListingSearchSort.PriceAsc, ["周杰伦", "\"and\"", "(or)*?:"], [TicketCategory.Concert, TicketCategory.Show], "北京",
             new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)), new DateTimeOffset(2027, 1, 31, 23, 59, 59, TimeSpan.FromHours(8)),
-            100.005m, 2000m, first: 20, after: new SearchCursor(ListingSearchSort.PriceAsc, null, 128050, "01938f5e7a2b7c3d8e9f0a1b2c3d4e01"));
+            100.005m, 2000m, first: 20, after: new SearchCursor(ListingSearchSort.PriceAsc, null, 128050, "01938f5e7a2b7c3d8e9f0a1b2c3d4e01", Now.AddMinutes(-5)));
 
         await cluster.Index().SearchAsync(query, TestContext.Current.CancellationToken);
 
@@ -106,7 +107,7 @@ public sealed class ElasticsearchRequestGoldenTests
     public async Task A_checkpoint_is_recorded_in_the_mapping_meta_of_the_index_behind_the_alias()
     {
         var cluster = new ScriptedElasticsearch()
-            .Answer(200, Mapping(NewIndex, 1, "smartcn", 41))
+            .Answer(200, Mapping(NewIndex, ListingIndexMapping.Version, "smartcn", 41))
             .Answer(200, Acknowledged);
 
         await cluster.Index().SaveCheckpointAsync(57, TestContext.Current.CancellationToken);

@@ -1,5 +1,6 @@
 using ETicket.Domain.Listings;
 using ETicket.Search;
+using ETicket.Search.Elasticsearch;
 using static ETicket.Tests.Search.Elasticsearch.ElasticsearchTestData;
 
 namespace ETicket.Tests.Search.Elasticsearch;
@@ -18,8 +19,8 @@ public sealed class ElasticsearchResponseTests
 
         Assert.Equal(["01938f5e7a2b7c3d8e9f0a1b2c3d4e07", "01938f5e7a2b7c3d8e9f0a1b2c3d4e03"], page.Hits.Select(h => h.ListingId));
         var publishedTicks = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero).UtcTicks + 5000; // + 500 µs
-        Assert.Equal(new SearchCursor(ListingSearchSort.Relevance, 2f, publishedTicks, "01938f5e7a2b7c3d8e9f0a1b2c3d4e07"), page.Hits[0].Cursor);
-        Assert.Equal(new SearchCursor(ListingSearchSort.Relevance, 1f, publishedTicks, "01938f5e7a2b7c3d8e9f0a1b2c3d4e03"), page.Hits[1].Cursor);
+        Assert.Equal(new SearchCursor(ListingSearchSort.Relevance, 2f, publishedTicks, "01938f5e7a2b7c3d8e9f0a1b2c3d4e07", Now), page.Hits[0].Cursor);
+        Assert.Equal(new SearchCursor(ListingSearchSort.Relevance, 1f, publishedTicks, "01938f5e7a2b7c3d8e9f0a1b2c3d4e03", Now), page.Hits[1].Cursor);
         Assert.True(page.HasNextPage);
         Assert.Equal(57, page.TotalCount);
         Assert.Equal([new(TicketCategory.Concert, 40), new(TicketCategory.Food, 15), new(TicketCategory.Show, 15)], page.CategoryCounts);
@@ -34,7 +35,7 @@ public sealed class ElasticsearchResponseTests
         var page = await cluster.Index().SearchAsync(Query(ListingSearchSort.StartsAtAsc, first: 2), Cancel);
 
         Assert.Equal(Concert().StartsAt!.Value.UtcTicks, page.Hits[0].Cursor.Key);
-        Assert.Equal(new SearchCursor(ListingSearchSort.StartsAtAsc, null, long.MaxValue, "01938f5e7a2b7c3d8e9f0a1b2c3d4e02"), page.Hits[1].Cursor);
+        Assert.Equal(new SearchCursor(ListingSearchSort.StartsAtAsc, null, long.MaxValue, "01938f5e7a2b7c3d8e9f0a1b2c3d4e02", Now), page.Hits[1].Cursor);
         Assert.False(page.HasNextPage);
         Assert.Equal(2, page.TotalCount);
     }
@@ -189,14 +190,14 @@ public sealed class ElasticsearchResponseTests
         await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(
             new[] { Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e01"), Voucher("01938f5e7a2b7c3d8e9f0a1b2c3d4e02"), Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e03") }.ToAsyncEnumerable(), 5, Cancel));
 
-        Assert.Equal("DELETE /eticket-listings-v1-20261206043000123", $"{cluster.Requests[^1].Method} {cluster.Requests[^1].Path}");
+        Assert.Equal("DELETE /eticket-listings-v2-20261206043000123", $"{cluster.Requests[^1].Method} {cluster.Requests[^1].Path}");
         Assert.DoesNotContain(cluster.Requests, r => r.Path.Contains("_aliases"));
     }
 
     [Fact]
     public async Task A_rebuild_whose_alias_move_was_applied_though_its_answer_was_lost_keeps_the_new_index()
     {
-        const string newIndex = "eticket-listings-v1-20261206043000123";
+        const string newIndex = "eticket-listings-v2-20261206043000123";
         var cluster = new ScriptedElasticsearch()
             .Answer(200, SmartcnTokens)
             .Answer(200, Acknowledged)
@@ -224,7 +225,7 @@ public sealed class ElasticsearchResponseTests
     [Fact]
     public async Task An_index_of_this_mapping_version_and_analysis_is_ready_with_its_checkpoint()
     {
-        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v1-x", 1, "smartcn", 41)).Answer(200, SmartcnTokens);
+        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "smartcn", 41)).Answer(200, SmartcnTokens);
 
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 41), await cluster.Index().InspectAsync(Cancel));
     }
@@ -240,7 +241,7 @@ public sealed class ElasticsearchResponseTests
     [Fact]
     public async Task An_index_built_with_cjk_is_outdated_once_smartcn_is_installed()
     {
-        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v1-x", 1, "cjk", null)).Answer(200, SmartcnTokens);
+        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "cjk", null)).Answer(200, SmartcnTokens);
 
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Outdated, null), await cluster.Index().InspectAsync(Cancel));
     }
@@ -256,7 +257,7 @@ public sealed class ElasticsearchResponseTests
     [Fact]
     public async Task A_checkpoint_never_moves_back()
     {
-        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v1-x", 1, "smartcn", 60));
+        var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "smartcn", 60));
 
         await cluster.Index().SaveCheckpointAsync(57, Cancel);
 

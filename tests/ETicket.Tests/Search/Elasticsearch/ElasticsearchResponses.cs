@@ -24,9 +24,9 @@ public static class ElasticsearchResponses
             "total": {"value": 57, "relation": "eq"},
             "max_score": null,
             "hits": [
-              {"_index": "eticket-listings-v1-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e07", "_score": 2.0, "sort": [2.0, 1796119200000500000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e07"]},
-              {"_index": "eticket-listings-v1-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e03", "_score": 1.0, "sort": [1.0, 1796119200000500000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e03"]},
-              {"_index": "eticket-listings-v1-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e09", "_score": 1.0, "sort": [1.0, 1796000000000000000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e09"]}
+              {"_index": "eticket-listings-v2-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e07", "_score": 2.0, "sort": [2.0, 1796119200000500000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e07"]},
+              {"_index": "eticket-listings-v2-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e03", "_score": 1.0, "sort": [1.0, 1796119200000500000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e03"]},
+              {"_index": "eticket-listings-v2-20261206043000123", "_id": "01938f5e7a2b7c3d8e9f0a1b2c3d4e09", "_score": 1.0, "sort": [1.0, 1796000000000000000, "01938f5e7a2b7c3d8e9f0a1b2c3d4e09"]}
             ]
           },
           "aggregations": {
@@ -76,7 +76,7 @@ public static class ElasticsearchResponses
 
     public const string ShardFailed = """
         {"took":3,"timed_out":false,"_shards":{"total":1,"successful":0,"skipped":0,"failed":1,
-           "failures":[{"shard":0,"index":"eticket-listings-v1-20261206043000123","node":"n1","reason":{"type":"query_shard_exception","reason":"failed to create query"}}]},
+           "failures":[{"shard":0,"index":"eticket-listings-v2-20261206043000123","node":"n1","reason":{"type":"query_shard_exception","reason":"failed to create query"}}]},
          "hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}
         """;
 

@@ -11,11 +11,13 @@ public static class ElasticsearchTestData
     public static ListingSearchDocument Concert(string id = "01938f5e7a2b7c3d8e9f0a1b2c3d4e01", int version = 3) => new(
         id, version, ListingStatus.OnSale, TicketCategory.Concert, "周杰伦演唱会 内场票", "嘉年华世界巡回演唱会，前排", "国家体育场",
         "北京", new DateTimeOffset(2027, 1, 15, 19, 30, 0, TimeSpan.FromHours(8)), 1280.50m,
-        new DateTimeOffset(2026, 12, 1, 10, 0, 0, 500, TimeSpan.Zero).AddTicks(1234), new DateTimeOffset(2027, 1, 15, 11, 30, 0, TimeSpan.Zero));
+        new DateTimeOffset(2026, 12, 1, 10, 0, 0, 500, TimeSpan.Zero).AddTicks(1234), new DateTimeOffset(2027, 1, 15, 11, 30, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 12, 3, 9, 15, 0, TimeSpan.Zero));
 
     public static ListingSearchDocument Voucher(string id = "01938f5e7a2b7c3d8e9f0a1b2c3d4e02", int version = 1) => new(
         id, version, ListingStatus.Reserved, TicketCategory.Food, "ＣＯＬＤＰＬＡＹ brunch: \"AND\" (OR) *?", null, null,
-        null, null, 88m, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        null, null, 88m, new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 1, 0, 0, 0, TimeSpan.Zero),
+        RepricedAt: null);
 
     public static ListingSearchQuery Query(
         ListingSearchSort sort = ListingSearchSort.Relevance, IReadOnlyList<string>? words = null, IReadOnlyList<TicketCategory>? categories = null,
@@ -25,8 +27,8 @@ public static class ElasticsearchTestData
 
     public const string BulkAllCreated = """
         {"took":30,"errors":false,"items":[
-          {"index":{"_index":"eticket-listings-v1-20261206043000123","_id":"01938f5e7a2b7c3d8e9f0a1b2c3d4e01","_version":3,"result":"created","status":201,"_seq_no":0,"_primary_term":1}},
-          {"index":{"_index":"eticket-listings-v1-20261206043000123","_id":"01938f5e7a2b7c3d8e9f0a1b2c3d4e02","_version":1,"result":"created","status":201,"_seq_no":1,"_primary_term":1}}]}
+          {"index":{"_index":"eticket-listings-v2-20261206043000123","_id":"01938f5e7a2b7c3d8e9f0a1b2c3d4e01","_version":3,"result":"created","status":201,"_seq_no":0,"_primary_term":1}},
+          {"index":{"_index":"eticket-listings-v2-20261206043000123","_id":"01938f5e7a2b7c3d8e9f0a1b2c3d4e02","_version":1,"result":"created","status":201,"_seq_no":1,"_primary_term":1}}]}
         """;
 
     public const string Acknowledged = """{"acknowledged":true}""";

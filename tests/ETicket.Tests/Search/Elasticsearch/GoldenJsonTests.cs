@@ -4,9 +4,9 @@ namespace ETicket.Tests.Search.Elasticsearch;
 public sealed class GoldenJsonTests
 {
     [Theory]
-    [InlineData("""{"actions":[{"remove":{"index":"eticket-listings-v1-20261101000000000","alias":"eticket-listings"}},{"add":{"index":"eticket-listings-v1-20261206043000124","alias":"eticket-listings"}}]}""", "$.actions[1].add.index")]
-    [InlineData("""{"actions":[{"add":{"index":"eticket-listings-v1-20261206043000123","alias":"eticket-listings"}},{"remove":{"index":"eticket-listings-v1-20261101000000000","alias":"eticket-listings"}}]}""", "$.actions[0]")]
-    [InlineData("""{"actions":[{"remove":{"index":"eticket-listings-v1-20261101000000000"}},{"add":{"index":"eticket-listings-v1-20261206043000123","alias":"eticket-listings"}}]}""", "$.actions[0].remove.alias")]
+    [InlineData("""{"actions":[{"remove":{"index":"eticket-listings-v1-20261101000000000","alias":"eticket-listings"}},{"add":{"index":"eticket-listings-v2-20261206043000124","alias":"eticket-listings"}}]}""", "$.actions[1].add.index")]
+    [InlineData("""{"actions":[{"add":{"index":"eticket-listings-v2-20261206043000123","alias":"eticket-listings"}},{"remove":{"index":"eticket-listings-v1-20261101000000000","alias":"eticket-listings"}}]}""", "$.actions[0]")]
+    [InlineData("""{"actions":[{"remove":{"index":"eticket-listings-v1-20261101000000000"}},{"add":{"index":"eticket-listings-v2-20261206043000123","alias":"eticket-listings"}}]}""", "$.actions[0].remove.alias")]
     public void A_body_that_differs_from_its_golden_file_fails_naming_where(string body, string where)
     {
         var error = Assert.ThrowsAny<Exception>(() => GoldenJson.Matches("alias-swap.json", body, keepActual: false));
@@ -19,7 +19,7 @@ public sealed class GoldenJsonTests
     {
         GoldenJson.Matches("alias-swap.json", """
             { "actions": [ { "remove": { "alias": "eticket-listings", "index": "eticket-listings-v1-20261101000000000" } },
-                           { "add": { "alias": "eticket-listings", "index": "eticket-listings-v1-20261206043000123" } } ] }
+                           { "add": { "alias": "eticket-listings", "index": "eticket-listings-v2-20261206043000123" } } ] }
             """);
     }
 }

@@ -207,6 +207,9 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTimeOffset?>("RepricedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Seat")
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");

@@ -166,6 +166,9 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.Property<long>("PublishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RepricedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Seat")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
