@@ -34,8 +34,10 @@ public sealed record ListingSearchQuery(
     /// </summary>
     public static readonly TimeSpan IndexLag = TimeSpan.FromMinutes(1);
 
-    /// <summary>When the first page was asked for; every cursor of the walk carries it.</summary>
+    /// <summary>When the first page was asked for; every cursor of a walk by price carries it.</summary>
     public DateTimeOffset PagingStartedAt => After?.PagingStartedAt ?? Now;
+
+    private bool SortsByPrice => Sort is ListingSearchSort.PriceAsc or ListingSearchSort.PriceDesc;
 
     /// <summary>
     /// On a later page by price, only listings never repriced or repriced at or before this: a price
@@ -44,10 +46,12 @@ public sealed record ListingSearchQuery(
     /// same listings). Null when nothing is left out.
     /// </summary>
     public DateTimeOffset? RepricedAtOrBefore =>
-        After is { PagingStartedAt: { } started } && Sort is ListingSearchSort.PriceAsc or ListingSearchSort.PriceDesc
-            ? started - IndexLag
-            : null;
+        After is { PagingStartedAt: { } started } && SortsByPrice ? started - IndexLag : null;
 
-    /// <summary>A hit's cursor, carrying when this walk began.</summary>
-    public SearchCursor CursorAt(float? score, long key, string listingId) => new(Sort, score, key, listingId, PagingStartedAt);
+    /// <summary>
+    /// A hit's cursor; by price, carrying when this walk began. Other sorts' keys never move, and
+    /// their cursors stay the same whenever they are asked for.
+    /// </summary>
+    public SearchCursor CursorAt(float? score, long key, string listingId) =>
+        new(Sort, score, key, listingId, SortsByPrice ? PagingStartedAt : null);
 }

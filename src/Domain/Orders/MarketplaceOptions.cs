@@ -28,4 +28,10 @@ public sealed class MarketplaceOptions
 
     /// <summary>How often the background sweep expires listings, cancels unpaid orders and completes unconfirmed ones.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// False: this process never sweeps by itself, another process on the database does (each may,
+    /// safely; one is enough). Reads do not wait for a sweep either way.
+    /// </summary>
+    public bool SweepInBackground { get; set; } = true;
 }

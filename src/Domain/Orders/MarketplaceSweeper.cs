@@ -23,6 +23,8 @@ public sealed class MarketplaceSweeper(IServiceScopeFactory scopes, TimeProvider
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.SweepInBackground)
+            return;
         using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
         try
         {

@@ -57,7 +57,9 @@ public sealed class ElasticsearchListingIndex(
     {
         var meta = await ReadMetaAsync(cancellationToken)
             ?? throw new SearchUnavailableException($"There is no search index behind '{alias}' to record a checkpoint in.");
-        // Several processes may share the index: the checkpoint only moves forward.
+        // Several processes may share the index: the checkpoint only moves forward. Two racing between
+        // this read and the write below may leave the lower one; that costs a replay of some events on
+        // the next start, never a wrong index (writes are idempotent by listing version).
         if (meta["checkpoint"]?.GetValue<long>() is { } saved && saved >= sequence)
             return;
         meta["checkpoint"] = sequence;
