@@ -10,7 +10,9 @@ namespace ETicket.SearchBench;
 public sealed record FreshnessProbe(double PublishMs, double FoundMs);
 
 /// <summary>How long published listings took to be found.</summary>
-public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyList<FreshnessProbe> Found, int NotFound, TimeSpan Deadline)
+/// <param name="WarmUp">The probes run one at a time before the measured ones, not counted: a process's first publishes pay for JIT and query compilation.</param>
+public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyList<FreshnessProbe> Found, int NotFound, TimeSpan Deadline,
+    IReadOnlyList<FreshnessProbe> WarmUp)
 {
     /// <summary>From sending publishListing to the first search that returned the listing.</summary>
     public double FoundPercentile(double p) => Percentile(Found.Select(f => f.FoundMs), p);
@@ -41,6 +43,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
     public const string SellerPhoneNumber = "13700000001";
     public const string TitlePrefix = "新鲜度探针";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private const int WarmUpProbes = 5;
 
     private readonly HttpClient http = new() { DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", accessToken) } };
 
@@ -48,6 +51,10 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
     {
         // Letters only and of one length, so no probe's word is a prefix of another's, in this run or an earlier one.
         var run = Letters(DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 7);
+        var warmUp = new List<FreshnessProbe>();
+        for (var i = 0; i < WarmUpProbes; i++)
+            warmUp.Add(await ProbeAsync("zw" + run + Letters(i, 3), cancellationToken)
+                       ?? throw new InvalidOperationException("A warm-up listing was not found within the deadline."));
         var probes = new List<Task<FreshnessProbe?>>(count);
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
@@ -58,7 +65,7 @@ public sealed class Freshness(Uri graphql, string accessToken) : IDisposable
             probes.Add(ProbeAsync("zq" + run + Letters(i, 3), cancellationToken));
         }
         var delays = await Task.WhenAll(probes);
-        return new FreshnessResult(count, perSecond, [.. delays.OfType<FreshnessProbe>()], delays.Count(d => d is null), Deadline);
+        return new FreshnessResult(count, perSecond, [.. delays.OfType<FreshnessProbe>()], delays.Count(d => d is null), Deadline, warmUp);
     }
 
     private async Task<FreshnessProbe?> ProbeAsync(string word, CancellationToken cancellationToken)
