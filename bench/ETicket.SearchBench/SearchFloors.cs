@@ -28,8 +28,10 @@ public sealed class SearchFloors : IAsyncDisposable
     private readonly DirectoryReader reader;
     private readonly FSDirectory directory;
 
-    private SearchFloors(WebApplication app, FSDirectory directory, DirectoryReader reader, Uri lucene, Uri like) =>
-        (this.app, this.directory, this.reader, Lucene, Like) = (app, directory, reader, lucene, like);
+    private readonly IndexSearcher searcher;
+
+    private SearchFloors(WebApplication app, FSDirectory directory, DirectoryReader reader, IndexSearcher searcher, Uri lucene, Uri like) =>
+        (this.app, this.directory, this.reader, this.searcher, Lucene, Like) = (app, directory, reader, searcher, lucene, like);
 
     public Uri Lucene { get; }
     public Uri Like { get; }
@@ -65,7 +67,14 @@ public sealed class SearchFloors : IAsyncDisposable
             await answer.WriteAsync(http.Response, http.RequestAborted);
         });
         var lucene = await LoopbackServer.StartAsync(app, "/lucene");
-        return new SearchFloors(app, directory, reader, lucene, new Uri(lucene, "/like"));
+        return new SearchFloors(app, directory, reader, searcher, lucene, new Uri(lucene, "/like"));
+    }
+
+    /// <summary>Where the time of the search in <paramref name="bodyFile"/> goes (<see cref="SearchProfile"/>).</summary>
+    public IReadOnlyList<ProfileStep> Profile(string bodyFile)
+    {
+        using var body = JsonDocument.Parse(File.ReadAllBytes(bodyFile));
+        return SearchProfile.Measure(searcher, SearchBody.Read(body.RootElement).Validated(DateTimeOffset.UtcNow));
     }
 
     private static async Task<ListingSearchQuery> ReadQueryAsync(HttpContext http)

@@ -71,6 +71,16 @@ public sealed class SearchReport(SearchBenchOptions options)
         foreach (var check in run.Checks)
             Line($"| {check.Search.Name} | {check.Search.Shows} | {check.Platform.TotalCount:N0} | {(check.FloorAgrees ? "yes" : "**no**")} | {check.Like.Rows.Count} |");
         md.AppendLine();
+        if (run.Profiles.Count > 0)
+        {
+            md.AppendLine("Where one search's time goes: in-process, one thread, the floor's searcher, 100 runs after 20; each step adds to the one before (p50 / p99 ms):");
+            md.AppendLine();
+            md.AppendLine("| search | " + string.Join(" | ", run.Profiles[0].Steps.Select(s => s.Name)) + " |");
+            md.AppendLine("|---|" + string.Concat(run.Profiles[0].Steps.Select(_ => "---:|")));
+            foreach (var (search, steps) in run.Profiles)
+                Line($"| {search.Name} | " + string.Join(" | ", steps.Select(s => $"{s.P50Ms:F1} / {s.P99Ms:F1}")) + " |");
+            md.AppendLine();
+        }
         if (run.Measurements.Count == 0)
             return;
         md.AppendLine("| search | platform req/s | p50 / p99 ms | p99 < 20 ms | alone p50 / p99 ms | Lucene floor req/s | p50 / p99 ms | platform ÷ floor (≥ 60 %) | LIKE req/s | p50 / p99 ms | platform ÷ LIKE (≥ 20×) | foreign |");

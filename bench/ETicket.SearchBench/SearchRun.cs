@@ -16,6 +16,7 @@ public sealed record SearchRunReport(
     long IndexBytes,
     FreshnessResult? Freshness,
     IReadOnlyList<SearchCheck> Checks,
+    IReadOnlyList<(Search Search, IReadOnlyList<ProfileStep> Steps)> Profiles,
     IReadOnlyList<SearchMeasurement> Measurements);
 
 /// <summary>What each server answered to one search, before the load: the platform's and the floor's must agree.</summary>
@@ -91,6 +92,14 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
             targets.Add((search, platformTarget, luceneTarget, likeTarget, platformTarget with { Server = platformTarget.Server + " (1 connection)" }));
         }
 
+        var profiles = new List<(Search, IReadOnlyList<ProfileStep>)>();
+        foreach (var target in targets)
+        {
+            var steps = floors.Profile(target.Lucene.BodyFile);
+            profiles.Add((target.Search, steps));
+            log.WriteLine($"    one search alone, {target.Search.Name}: " + string.Join(", ", steps.Select(s => $"{s.Name} p50 {s.P50Ms:F1} ms p99 {s.P99Ms:F1} ms")));
+        }
+
         var measurements = new List<SearchMeasurement>();
         if (!options.VerifyOnly)
         {
@@ -99,7 +108,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
             var results = await MeasureAsync([.. targets.SelectMany(t => new[] { t.Platform, t.Lucene, t.Like, t.Alone })], like, alone, cancellationToken);
             measurements.AddRange(targets.Select(t => new SearchMeasurement(t.Search, results[t.Platform], results[t.Lucene], results[t.Like], results[t.Alone])));
         }
-        return new SearchRunReport(database, options.Listings, seeding, build, bytes, freshness, checks, measurements);
+        return new SearchRunReport(database, options.Listings, seeding, build, bytes, freshness, checks, profiles, measurements);
     }
 
     /// <summary>Follows the server's own end cursors to the search's page; writes the body that asks for it.</summary>
