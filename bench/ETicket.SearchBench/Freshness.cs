@@ -15,18 +15,15 @@ public sealed record FreshnessResult(int Published, double PerSecond, IReadOnlyL
     IReadOnlyList<FreshnessProbe> WarmUp)
 {
     /// <summary>From sending publishListing to the first search that returned the listing.</summary>
-    public double FoundPercentile(double p) => Percentile(Found.Select(f => f.FoundMs), p);
+    public double FoundPercentile(double p) => NearestRank.Of(Found.Select(f => f.FoundMs), p);
 
     /// <summary>From publishListing's answer (the listing committed) to the first search that returned it.</summary>
-    public double AfterAnswerPercentile(double p) => Percentile(Found.Select(f => f.FoundMs - f.PublishMs), p);
+    public double AfterAnswerPercentile(double p) => NearestRank.Of(Found.Select(f => f.FoundMs - f.PublishMs), p);
 
-    public double PublishPercentile(double p) => Percentile(Found.Select(f => f.PublishMs), p);
+    public double PublishPercentile(double p) => NearestRank.Of(Found.Select(f => f.PublishMs), p);
 
-    private static double Percentile(IEnumerable<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    /// <summary>How long publishListing took to answer each warm-up probe, in order.</summary>
+    public string WarmUpPublishMs => string.Join(", ", WarmUp.Select(w => $"{w.PublishMs:F0}"));
 }
 
 /// <summary>

@@ -41,7 +41,6 @@ internal static class SearchProfile
             search();
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
-        Array.Sort(times);
-        return new ProfileStep(name, times[Runs / 2], times[(int)Math.Ceiling(0.99 * Runs) - 1]);
+        return new ProfileStep(name, NearestRank.Of(times, 0.5), NearestRank.Of(times, 0.99));
     }
 }

@@ -23,7 +23,7 @@ internal static class ListingDocumentMapper
             new NumericDocValuesField(ListingFields.Price, Cents(listing.Price)),
             new NumericDocValuesField(ListingFields.PublishedAt, listing.PublishedAt.UtcTicks),
             new NumericDocValuesField(ListingFields.ExpiresAt, listing.ExpiresAt.UtcTicks),
-            // Never repriced: no value, read as 0, which no bound leaves out.
+            // Never repriced: 0, which no bound leaves out.
             new NumericDocValuesField(ListingFields.RepricedAt, listing.RepricedAt?.UtcTicks ?? 0),
         };
         if (!string.IsNullOrEmpty(listing.City))
