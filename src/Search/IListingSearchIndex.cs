@@ -6,6 +6,12 @@ namespace ETicket.Search;
 /// </summary>
 public interface IListingSearchIndex
 {
+    /// <summary>
+    /// The name under which several processes share this index (Elasticsearch's alias), so that one
+    /// of them rebuilds it for all; null when each process has its own (the embedded index).
+    /// </summary>
+    string? SharedName { get; }
+
     Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken);
 
     /// <summary>Stores the documents; one older than the document already indexed for its listing is ignored.</summary>
@@ -15,14 +21,19 @@ public interface IListingSearchIndex
     Task<SearchIndexState> InspectAsync(CancellationToken cancellationToken);
 
     /// <summary>Records that every change up to this outbox sequence is written (with the writes before it).</summary>
-    Task SaveCheckpointAsync(long sequence, CancellationToken cancellationToken);
+    /// <param name="following">The rebuild that made the index the caller follows, as <see cref="InspectAsync"/> told it.</param>
+    /// <returns>
+    /// False, recording nothing, when a shared index was rebuilt by another process since: the caller's
+    /// writes before the switch went to the old index, so it must follow the new one from its rebuild.
+    /// </returns>
+    Task<bool> SaveCheckpointAsync(long sequence, RebuiltIndex? following, CancellationToken cancellationToken);
 
     /// <summary>
     /// Builds a fresh index from <paramref name="documents"/> beside the current one, which keeps
     /// answering, then switches to it atomically and drops the old one.
     /// </summary>
-    /// <param name="checkpoint">The outbox sequence the documents were read at.</param>
-    Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, long checkpoint, CancellationToken cancellationToken);
+    /// <param name="position">Where in the outbox the documents were read; its checkpoint becomes the index's.</param>
+    Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, RebuiltIndex position, CancellationToken cancellationToken);
 }
 
 public enum SearchIndexHealth
@@ -40,4 +51,8 @@ public enum SearchIndexHealth
 }
 
 /// <param name="Checkpoint">The outbox sequence applied up to, or null when none was recorded.</param>
-public sealed record SearchIndexState(SearchIndexHealth Health, long? Checkpoint);
+/// <param name="Rebuilt">
+/// The rebuild that made a shared index, so that a process waiting for another's rebuild knows when it
+/// is done and where to follow from; null for an index only this process writes.
+/// </param>
+public sealed record SearchIndexState(SearchIndexHealth Health, long? Checkpoint, RebuiltIndex? Rebuilt = null);

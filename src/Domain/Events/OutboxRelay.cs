@@ -12,7 +12,7 @@ namespace ETicket.Domain.Events;
 /// <summary>
 /// Hands committed outbox rows to the event bus, oldest first, at least once: a row is marked only
 /// after the bus took it, so a crash in between re-delivers it rather than losing it. Of several
-/// processes sharing the database, the one holding the <see cref="RelayLease"/> relays.
+/// processes sharing the database, the one holding the <see cref="ProcessLease"/> relays.
 /// </summary>
 public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger,
     Fanout.ILiveEventFanout? fanout = null)
@@ -47,7 +47,7 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await RelayLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), InstanceId, clock.Now(), CancellationToken.None);
+            await ProcessLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<ETicketDbContext>(), ProcessLease.OutboxRelay, InstanceId, clock.Now(), CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -86,10 +86,10 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
             // reach none of the other processes' subscribers, who would not even be told. It lets go of
             // the lease, so a process that can broadcast relays instead; while none can, the events wait
             // in the outbox.
-            await RelayLease.ReleaseAsync(db, InstanceId, clock.Now(), cancellationToken);
+            await ProcessLease.ReleaseAsync(db, ProcessLease.OutboxRelay, InstanceId, clock.Now(), cancellationToken);
             return 0;
         }
-        if (!await RelayLease.TryHoldAsync(db, InstanceId, clock.Now(), LeaseDuration, cancellationToken))
+        if (!await ProcessLease.TryHoldAsync(db, ProcessLease.OutboxRelay, InstanceId, clock.Now(), LeaseDuration, cancellationToken))
             return 0;
         var pending = await db.OutboxMessages
             .Where(m => m.PublishedAt == null)

@@ -28,7 +28,7 @@ public abstract class ETicketDbContext(DbContextOptions options) : DbContext(opt
 
     // shared infrastructure
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<RelayLease> RelayLeases => Set<RelayLease>();
+    public DbSet<ProcessLease> ProcessLeases => Set<ProcessLease>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class ElasticsearchListingIndex(
     private readonly string alias = options.Alias;
     private ChineseAnalysis? analysis;
 
+    /// <summary>Every process configured with the same alias shares the index behind it.</summary>
+    public string SharedName => alias;
+
     public async Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         var answer = await connection.SendAsync(TransportMethod.POST, $"{alias}/_search",
@@ -41,38 +44,42 @@ public sealed class ElasticsearchListingIndex(
 
     public async Task<SearchIndexState> InspectAsync(CancellationToken cancellationToken)
     {
-        var meta = await ReadMetaAsync(cancellationToken);
-        if (meta is null)
+        if (await ReadMetaAsync(cancellationToken) is not { Meta: var meta })
             return new SearchIndexState(SearchIndexHealth.Missing, null);
         var checkpoint = meta["checkpoint"]?.GetValue<long>();
+        var rebuilt = ListingIndexMapping.Rebuilt(meta);
         if (meta["mappingVersion"]?.GetValue<int>() is not { } version)
-            return new SearchIndexState(SearchIndexHealth.Corrupt, checkpoint);
+            return new SearchIndexState(SearchIndexHealth.Corrupt, checkpoint, rebuilt);
         var detected = await DetectChineseAnalysisAsync(cancellationToken);
         if (version < ListingIndexMapping.Version || (string?)meta["chineseAnalysis"] != ListingIndexMapping.Name(detected))
-            return new SearchIndexState(SearchIndexHealth.Outdated, checkpoint);
-        return new SearchIndexState(SearchIndexHealth.Ready, checkpoint);
+            return new SearchIndexState(SearchIndexHealth.Outdated, checkpoint, rebuilt);
+        return new SearchIndexState(SearchIndexHealth.Ready, checkpoint, rebuilt);
     }
 
-    public async Task SaveCheckpointAsync(long sequence, CancellationToken cancellationToken)
+    public async Task<bool> SaveCheckpointAsync(long sequence, RebuiltIndex? following, CancellationToken cancellationToken)
     {
-        var meta = await ReadMetaAsync(cancellationToken)
+        var (index, meta) = await ReadMetaAsync(cancellationToken)
             ?? throw new SearchUnavailableException($"There is no search index behind '{alias}' to record a checkpoint in.");
+        if (ListingIndexMapping.Rebuilt(meta) != following)
+            return false;
         // Several processes may share the index: the checkpoint only moves forward. Two racing between
         // this read and the write below may leave the lower one; that costs a replay of some events on
         // the next start, never a wrong index (writes are idempotent by listing version).
         if (meta["checkpoint"]?.GetValue<long>() is { } saved && saved >= sequence)
-            return;
+            return true;
         meta["checkpoint"] = sequence;
-        await connection.SendSuccessfulAsync(TransportMethod.PUT, $"{alias}/_mapping",
+        // To the index read, not the alias: were the alias moved meanwhile, this meta would overwrite the new index's.
+        await connection.SendSuccessfulAsync(TransportMethod.PUT, $"{index}/_mapping",
             ElasticsearchJson.Body(new JsonObject { ["_meta"] = meta }), "record the checkpoint", cancellationToken);
+        return true;
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
+    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, RebuiltIndex position, CancellationToken cancellationToken)
     {
         var chinese = await DetectChineseAnalysisAsync(cancellationToken);
         var index = $"{alias}-v{ListingIndexMapping.Version}-{time.GetUtcNow().ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture)}";
         await connection.SendSuccessfulAsync(TransportMethod.PUT, index,
-            ElasticsearchJson.Body(ListingIndexMapping.CreateIndexBody(chinese, checkpoint)), $"create index {index}", cancellationToken);
+            ElasticsearchJson.Body(ListingIndexMapping.CreateIndexBody(chinese, position)), $"create index {index}", cancellationToken);
         IReadOnlyList<string> previous;
         try
         {
@@ -82,7 +89,7 @@ public sealed class ElasticsearchListingIndex(
             await connection.SendSuccessfulAsync(TransportMethod.POST, "_aliases",
                 ElasticsearchJson.Body(AliasSwap(previous, index)), $"move alias {alias} to {index}", cancellationToken);
             logger.LogInformation("Search index {Index} built with {Count} listings up to outbox sequence {Checkpoint}; alias {Alias} moved to it from {Previous}.",
-                index, count, checkpoint, alias, previous.Count == 0 ? "none" : string.Join(", ", previous));
+                index, count, position.Checkpoint, alias, previous.Count == 0 ? "none" : string.Join(", ", previous));
         }
         catch
         {
@@ -143,8 +150,8 @@ public sealed class ElasticsearchListingIndex(
         return json.RootElement.EnumerateObject().Select(index => index.Name).ToList();
     }
 
-    /// <summary>The _meta of the index behind the alias; null when there is none.</summary>
-    private async Task<JsonObject?> ReadMetaAsync(CancellationToken cancellationToken)
+    /// <summary>The index behind the alias and its _meta; null when there is none.</summary>
+    private async Task<(string Index, JsonObject Meta)?> ReadMetaAsync(CancellationToken cancellationToken)
     {
         var answer = await connection.SendAsync(TransportMethod.GET, $"{alias}/_mapping", null, cancellationToken);
         if (answer.Status == 404)
@@ -155,7 +162,8 @@ public sealed class ElasticsearchListingIndex(
             ?? throw new SearchUnavailableException($"Elasticsearch showed no mapping for '{alias}'.");
         if (indices.Count != 1)
             throw new SearchUnavailableException($"'{alias}' points to {indices.Count} indices; it should point to one.");
-        return indices.Single().Value?["mappings"]?["_meta"]?.DeepClone().AsObject() ?? new JsonObject();
+        var (index, mapping) = indices.Single();
+        return (index, mapping?["mappings"]?["_meta"]?.DeepClone().AsObject() ?? new JsonObject());
     }
 
     private async Task<int> WriteInBatchesAsync(string target, IAsyncEnumerable<ListingSearchDocument> documents, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class ListingIndexMapping
     public const string GramsAnalyzer = "listing_grams";
 
     /// <summary>The body of the create-index request.</summary>
-    public static JsonObject CreateIndexBody(ChineseAnalysis analysis, long? checkpoint) => new()
+    public static JsonObject CreateIndexBody(ChineseAnalysis analysis, RebuiltIndex rebuilt) => new()
     {
         ["settings"] = new JsonObject
         {
@@ -43,16 +43,30 @@ public static class ListingIndexMapping
                 },
             },
         },
-        ["mappings"] = Mappings(analysis, checkpoint),
+        ["mappings"] = Mappings(analysis, rebuilt),
     };
 
-    /// <summary>What the index records about itself; the checkpoint is updated after writes.</summary>
-    public static JsonObject Meta(ChineseAnalysis analysis, long? checkpoint) => new()
+    /// <summary>
+    /// What the index records about itself: the checkpoint is updated after writes; the rebuild that
+    /// made it tells processes sharing the index when another's rebuild is done and where to follow from.
+    /// </summary>
+    public static JsonObject Meta(ChineseAnalysis analysis, RebuiltIndex rebuilt) => new()
     {
         ["mappingVersion"] = Version,
         ["chineseAnalysis"] = Name(analysis),
-        ["checkpoint"] = checkpoint,
+        ["checkpoint"] = rebuilt.Checkpoint,
+        [RebuiltFromKey] = rebuilt.Checkpoint,
+        [RebuiltThroughKey] = rebuilt.Through,
     };
+
+    /// <summary>The rebuild recorded in an index's _meta; null for an index built before it was recorded.</summary>
+    public static RebuiltIndex? Rebuilt(JsonObject meta) =>
+        meta[RebuiltFromKey]?.GetValue<long>() is { } from && meta[RebuiltThroughKey]?.GetValue<long>() is { } through
+            ? new RebuiltIndex(from, through)
+            : null;
+
+    private const string RebuiltFromKey = "rebuiltFrom";
+    private const string RebuiltThroughKey = "rebuiltThrough";
 
     public static string Name(ChineseAnalysis analysis) => analysis == ChineseAnalysis.Smartcn ? "smartcn" : "cjk";
 
@@ -74,10 +88,10 @@ public static class ListingIndexMapping
         },
     };
 
-    private static JsonObject Mappings(ChineseAnalysis analysis, long? checkpoint) => new()
+    private static JsonObject Mappings(ChineseAnalysis analysis, RebuiltIndex rebuilt) => new()
     {
         ["dynamic"] = "strict",
-        ["_meta"] = Meta(analysis, checkpoint),
+        ["_meta"] = Meta(analysis, rebuilt),
         ["properties"] = new JsonObject
         {
             [ListingFields.ListingId] = Keyword(),

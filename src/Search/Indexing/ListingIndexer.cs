@@ -10,7 +10,8 @@ namespace ETicket.Search.Indexing;
 /// Keeps the search index up to date from the committed listing events of the outbox: at least
 /// once, catching up from the index's checkpoint on start, and rebuilding an index that is missing,
 /// unreadable or built with an older mapping. Every process serving tickets runs one, so each keeps
-/// its own embedded index current (a shared Elasticsearch index takes the same writes idempotently).
+/// its own embedded index current; a shared Elasticsearch index takes the same writes idempotently,
+/// and is rebuilt by one of the processes for all (<see cref="SearchIndexRebuild"/>).
 /// </summary>
 public sealed class ListingIndexer(
     IListingSearchIndex index, SearchIndexRebuild rebuild, IServiceScopeFactory scopes, IEventBus bus, TimeProvider clock, ILogger<ListingIndexer> logger)
@@ -36,9 +37,9 @@ public sealed class ListingIndexer(
         {
             var state = await UntilDoneAsync(() => index.InspectAsync(stoppingToken), "Inspecting the search index", stoppingToken);
             if (state.Checkpoint is { } checkpoint && state.Health is SearchIndexHealth.Ready or SearchIndexHealth.Outdated)
-                following.From(new RebuiltIndex(checkpoint, checkpoint));
+                following.From(checkpoint, state.Rebuilt);
             if (state.Health != SearchIndexHealth.Ready)
-                following.Rebuilding = RebuildAsync($"it is {state.Health}", stoppingToken);
+                following.Rebuilding = RebuildAsync($"it is {state.Health}", 0, stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
                 await StepAsync(following, stoppingToken);
         }
@@ -64,7 +65,7 @@ public sealed class ListingIndexer(
         {
             following.From(await finished);
             following.Rebuilding = following.ReindexAsked > following.RebuiltThrough
-                ? RebuildAsync("an operator asked for it during the last rebuild (search reindex)", stoppingToken)
+                ? RebuildAsync("an operator asked for it during the last rebuild (search reindex)", following.ReindexAsked, stoppingToken)
                 : null;
         }
         if (following.Tail is not { } tail)
@@ -73,11 +74,11 @@ public sealed class ListingIndexer(
             await Task.WhenAny(following.Rebuilding ?? Task.CompletedTask, Task.Delay(PollInterval, stoppingToken));
             return;
         }
-        var read = await FollowAsync(tail, stoppingToken);
+        var read = await FollowAsync(following, tail, stoppingToken);
         if (read?.Reindex is { } asked && asked > following.RebuiltThrough)
         {
             following.ReindexAsked = Math.Max(following.ReindexAsked, asked);
-            following.Rebuilding ??= RebuildAsync("an operator asked for it (search reindex)", stoppingToken);
+            following.Rebuilding ??= RebuildAsync("an operator asked for it (search reindex)", following.ReindexAsked, stoppingToken);
         }
         if (read is not { More: true })
             await _changed.WaitAsync(PollInterval, stoppingToken);
@@ -87,14 +88,27 @@ public sealed class ListingIndexer(
     private sealed class Following(TimeProvider clock)
     {
         public OutboxTail? Tail { get; private set; }
+
+        /// <summary>The rebuild that made the index followed, as the index recorded it (shared indexes only).</summary>
+        public RebuiltIndex? Index { get; private set; }
+
         public long RebuiltThrough { get; private set; }
         public long ReindexAsked { get; set; }
         public Task<RebuiltIndex>? Rebuilding { get; set; }
 
-        public void From(RebuiltIndex position)
+        /// <summary>Follows a rebuilt index from its rebuild's checkpoint.</summary>
+        public void From(RebuiltIndex rebuilt)
         {
-            Tail = new OutboxTail(position.Checkpoint, clock);
-            RebuiltThrough = Math.Max(RebuiltThrough, position.Through);
+            From(rebuilt.Checkpoint, rebuilt);
+            RebuiltThrough = Math.Max(RebuiltThrough, rebuilt.Through);
+        }
+
+        /// <summary>Follows an existing index from its checkpoint.</summary>
+        public void From(long checkpoint, RebuiltIndex? index)
+        {
+            Tail = new OutboxTail(checkpoint, clock);
+            Index = index;
+            RebuiltThrough = Math.Max(RebuiltThrough, checkpoint);
         }
 
         /// <summary>Lets a rebuild cancelled by the stop end before the index is disposed.</summary>
@@ -107,10 +121,10 @@ public sealed class ListingIndexer(
         }
     }
 
-    private async Task<RebuiltIndex> RebuildAsync(string reason, CancellationToken stoppingToken)
+    private async Task<RebuiltIndex> RebuildAsync(string reason, long wantedThrough, CancellationToken stoppingToken)
     {
         logger.LogInformation("Rebuilding the search index from the database: {Reason}", reason);
-        var rebuilt = await UntilDoneAsync(() => rebuild.RunAsync(stoppingToken), "Rebuilding the search index", stoppingToken);
+        var rebuilt = await UntilDoneAsync(() => rebuild.RunAsync(wantedThrough, stoppingToken), "Rebuilding the search index", stoppingToken);
         logger.LogInformation("The search index was rebuilt");
         return rebuilt;
     }
@@ -133,7 +147,7 @@ public sealed class ListingIndexer(
     }
 
     /// <summary>Applies one batch of outbox rows; null when it failed (and was retried after a pause).</summary>
-    private async Task<OutboxRead?> FollowAsync(OutboxTail tail, CancellationToken stoppingToken)
+    private async Task<OutboxRead?> FollowAsync(Following following, OutboxTail tail, CancellationToken stoppingToken)
     {
         try
         {
@@ -143,8 +157,8 @@ public sealed class ListingIndexer(
             var read = await tail.ReadAsync(db, stoppingToken);
             if (read.ListingIds.Count > 0)
                 await index.WriteAsync(await new ListingDocuments(db).FindAsync(read.ListingIds, stoppingToken), stoppingToken);
-            if (tail.Checkpoint != before)
-                await index.SaveCheckpointAsync(tail.Checkpoint, stoppingToken);
+            if (tail.Checkpoint != before && !await index.SaveCheckpointAsync(tail.Checkpoint, following.Index, stoppingToken))
+                await FollowRebuiltIndexAsync(following, stoppingToken);
             return read;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -153,5 +167,18 @@ public sealed class ListingIndexer(
             await Task.Delay(RetryDelay, stoppingToken); // real time: pacing, not marketplace time
             return null;
         }
+    }
+
+    /// <summary>
+    /// Another process rebuilt the shared index while this one followed the old: writes made before
+    /// the switch went to the old index, so following starts again from the new index's rebuild.
+    /// </summary>
+    private async Task FollowRebuiltIndexAsync(Following following, CancellationToken stoppingToken)
+    {
+        var state = await index.InspectAsync(stoppingToken);
+        if (state.Rebuilt is not { } rebuilt)
+            return;
+        logger.LogInformation("The shared search index was rebuilt by another process; following it from outbox sequence {Checkpoint}", rebuilt.Checkpoint);
+        following.From(rebuilt);
     }
 }

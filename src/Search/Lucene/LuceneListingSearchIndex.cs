@@ -37,6 +37,9 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
         commitTimer = (timeProvider ?? TimeProvider.System).CreateTimer(_ => CommitChanges(), null, CommitInterval, CommitInterval);
     }
 
+    /// <summary>Each process has its own embedded index, and rebuilds it itself.</summary>
+    public string? SharedName => null;
+
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -81,13 +84,14 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
         return Task.FromResult(state);
     }
 
-    public async Task SaveCheckpointAsync(long sequence, CancellationToken cancellationToken)
+    public async Task<bool> SaveCheckpointAsync(long sequence, RebuiltIndex? following, CancellationToken cancellationToken)
     {
         await writeGate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             (current ?? throw Unavailable()).Commit(sequence);
+            return true; // only this process rebuilds it, and its writes reach the new index during a rebuild
         }
         finally
         {
@@ -95,7 +99,7 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
         }
     }
 
-    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
+    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, RebuiltIndex position, CancellationToken cancellationToken)
     {
         await rebuildGate.WaitAsync(cancellationToken);
         try
@@ -121,7 +125,7 @@ public sealed class LuceneListingSearchIndex : IListingSearchIndex, IDisposable
                 await UnderWriteGate(() =>
                 {
                     fresh.CompleteRebuild();
-                    fresh.Commit(checkpoint);
+                    fresh.Commit(position.Checkpoint);
                     directories.SwitchTo(fresh.Path);
                     var previous = current;
                     Volatile.Write(ref current, fresh);

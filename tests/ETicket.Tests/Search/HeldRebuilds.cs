@@ -31,14 +31,16 @@ public sealed class HeldRebuilds(IListingSearchIndex index) : IListingSearchInde
 
     public void Release() => _release?.TrySetResult();
 
-    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, long checkpoint, CancellationToken cancellationToken)
+    public string? SharedName => index.SharedName;
+
+    public async Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, RebuiltIndex position, CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _reached, null) is { } reached)
         {
             reached.SetResult();
             await _release!.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         }
-        await index.RebuildAsync(documents, checkpoint, cancellationToken);
+        await index.RebuildAsync(documents, position, cancellationToken);
     }
 
     public Task<ListingSearchPage> SearchAsync(ListingSearchQuery query, CancellationToken cancellationToken) => index.SearchAsync(query, cancellationToken);
@@ -48,5 +50,6 @@ public sealed class HeldRebuilds(IListingSearchIndex index) : IListingSearchInde
 
     public Task<SearchIndexState> InspectAsync(CancellationToken cancellationToken) => index.InspectAsync(cancellationToken);
 
-    public Task SaveCheckpointAsync(long sequence, CancellationToken cancellationToken) => index.SaveCheckpointAsync(sequence, cancellationToken);
+    public Task<bool> SaveCheckpointAsync(long sequence, RebuiltIndex? following, CancellationToken cancellationToken) =>
+        index.SaveCheckpointAsync(sequence, following, cancellationToken);
 }

@@ -48,7 +48,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
         await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.SearchAsync(
             new ListingSearchRequest(null, null, null, null, null, null, null, ListingSearchSort.Newest, null, null).Validated(Now), Ct));
         var listing = Listing("B");
-        await index.RebuildAsync(Stream([listing]), 3, Ct);
+        await index.RebuildAsync(Stream([listing]), new RebuiltIndex(3, 3), Ct);
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 3), await index.InspectAsync(Ct));
     }
 
@@ -65,7 +65,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
         Assert.Equal(SearchIndexHealth.Corrupt, (await index.InspectAsync(Ct)).Health);
         await Assert.ThrowsAsync<SearchIndexUnavailableException>(() => index.WriteAsync([Listing("A")], Ct));
         var listing = Listing("Coldplay again");
-        await index.RebuildAsync(Stream([listing]), 9, Ct);
+        await index.RebuildAsync(Stream([listing]), new RebuiltIndex(9, 9), Ct);
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 9), await index.InspectAsync(Ct));
         Assert.Single(IndexDirectories()); // the unreadable one is gone
     }
@@ -88,7 +88,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
     {
         var listing = Listing("Coldplay");
         await Add(listing);
-        await Index.SaveCheckpointAsync(5, Ct);
+        await Index.SaveCheckpointAsync(5, null, Ct);
         await Close(Index);
         MarkMappingVersion(Path.Combine(folder, Assert.Single(IndexDirectories())), 0);
 
@@ -105,7 +105,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
     {
         var before = Assert.Single(IndexDirectories());
 
-        await Index.RebuildAsync(Stream([Listing("A")]), 1, Ct);
+        await Index.RebuildAsync(Stream([Listing("A")]), new RebuiltIndex(1, 1), Ct);
 
         var after = Assert.Single(IndexDirectories());
         Assert.NotEqual(before, after);
@@ -127,7 +127,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
             yield return snapshot[1];
         }
 
-        await Index.RebuildAsync(SnapshotWithWritesDuring(), 4, Ct);
+        await Index.RebuildAsync(SnapshotWithWritesDuring(), new RebuiltIndex(4, 4), Ct);
 
         Assert.Equal(3, (await Search()).TotalCount);
         Assert.Equal(Ids(changed), await Found("coldplay", minPrice: 120m));
@@ -147,7 +147,7 @@ public sealed class LuceneListingSearchTests : ListingSearchContract
             throw new InvalidOperationException("the database went away");
         }
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Index.RebuildAsync(Failing(), 8, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Index.RebuildAsync(Failing(), new RebuiltIndex(8, 8), Ct));
 
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 0), await Index.InspectAsync(Ct));
         Assert.Equal(Ids(listing), await Found("coldplay"));

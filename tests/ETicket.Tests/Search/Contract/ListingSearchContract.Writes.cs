@@ -57,7 +57,7 @@ public abstract partial class ListingSearchContract
         Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 0), await Index.InspectAsync(Ct));
         var listing = Listing("周杰伦");
         await Add(listing);
-        await Index.SaveCheckpointAsync(42, Ct);
+        await Index.SaveCheckpointAsync(42, null, Ct);
         await Close(Index);
 
         var reopened = Open();
@@ -93,7 +93,7 @@ public abstract partial class ListingSearchContract
             }
         })).ToList();
 
-        await Index.RebuildAsync(Stream(rebuilt), 7, Ct);
+        await Index.RebuildAsync(Stream(rebuilt), new RebuiltIndex(7, 7), Ct);
         while (Volatile.Read(ref answered) < 10)
             await Task.Delay(10, Ct);
         await stop.CancelAsync();

@@ -21,7 +21,7 @@ public abstract partial class ListingSearchContract(Func<IListingSearchIndex> op
     public virtual async ValueTask InitializeAsync()
     {
         Index = Open();
-        await Index.RebuildAsync(Stream([]), 0, Ct);
+        await Index.RebuildAsync(Stream([]), new RebuiltIndex(0, 0), Ct);
     }
 
     public virtual async ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class ElasticsearchLifecycleTests
             .Answer(404, """{"error":"alias [eticket-listings] missing","status":404}""")
             .Answer(200, Acknowledged);
 
-        await cluster.Index().RebuildAsync(documents.ToAsyncEnumerable(), 3, Cancel);
+        await cluster.Index().RebuildAsync(documents.ToAsyncEnumerable(), new RebuiltIndex(3, 3), Cancel);
 
         var bulks = cluster.Requests.Where(r => r.Path == "/_bulk").Select(r => GoldenJson.Parse(r.Body!)!.AsArray().Count / 2).ToList();
         Assert.Equal([1000, 1], bulks);

@@ -188,7 +188,7 @@ public sealed class ElasticsearchResponseTests
             .Answer(200, Acknowledged);
 
         await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(
-            new[] { Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e01"), Voucher("01938f5e7a2b7c3d8e9f0a1b2c3d4e02"), Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e03") }.ToAsyncEnumerable(), 5, Cancel));
+            new[] { Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e01"), Voucher("01938f5e7a2b7c3d8e9f0a1b2c3d4e02"), Concert("01938f5e7a2b7c3d8e9f0a1b2c3d4e03") }.ToAsyncEnumerable(), new RebuiltIndex(5, 5), Cancel));
 
         Assert.Equal("DELETE /eticket-listings-v2-20261206043000123", $"{cluster.Requests[^1].Method} {cluster.Requests[^1].Path}");
         Assert.DoesNotContain(cluster.Requests, r => r.Path.Contains("_aliases"));
@@ -208,7 +208,7 @@ public sealed class ElasticsearchResponseTests
             .Answer(404, """{"error":{"type":"aliases_not_found_exception","reason":"aliases [eticket-listings] missing"},"status":404}""")
             .Answer(200, "{\"" + newIndex + "\":{\"aliases\":{\"eticket-listings\":{}}}}");
 
-        await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(new[] { Concert() }.ToAsyncEnumerable(), 5, Cancel));
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => cluster.Index().RebuildAsync(new[] { Concert() }.ToAsyncEnumerable(), new RebuiltIndex(5, 5), Cancel));
 
         Assert.DoesNotContain(cluster.Requests, r => r.Method == "DELETE");
         Assert.True(cluster.AllAnswered);
@@ -259,9 +259,43 @@ public sealed class ElasticsearchResponseTests
     {
         var cluster = new ScriptedElasticsearch().Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "smartcn", 60));
 
-        await cluster.Index().SaveCheckpointAsync(57, Cancel);
+        await cluster.Index().SaveCheckpointAsync(57, null, Cancel);
 
         Assert.Single(cluster.Requests);
+    }
+
+    [Fact]
+    public async Task The_rebuild_that_made_the_index_is_read_from_its_meta()
+    {
+        var cluster = new ScriptedElasticsearch()
+            .Answer(200, Mapping("eticket-listings-v2-x", ListingIndexMapping.Version, "smartcn", 63, new RebuiltIndex(41, 1041)))
+            .Answer(200, SmartcnTokens);
+
+        Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 63, new RebuiltIndex(41, 1041)), await cluster.Index().InspectAsync(Cancel));
+    }
+
+    [Fact]
+    public async Task A_checkpoint_for_an_index_another_process_has_since_rebuilt_is_not_recorded()
+    {
+        var cluster = new ScriptedElasticsearch()
+            .Answer(200, Mapping("eticket-listings-v2-new", ListingIndexMapping.Version, "smartcn", 2000, new RebuiltIndex(2000, 3000)));
+
+        Assert.False(await cluster.Index().SaveCheckpointAsync(2500, new RebuiltIndex(41, 1041), Cancel));
+
+        Assert.Single(cluster.Requests); // read, and nothing written
+    }
+
+    [Fact]
+    public async Task A_checkpoint_for_the_index_followed_is_recorded()
+    {
+        var cluster = new ScriptedElasticsearch()
+            .Answer(200, Mapping("eticket-listings-v2-new", ListingIndexMapping.Version, "smartcn", 2000, new RebuiltIndex(2000, 3000)))
+            .Answer(200, Acknowledged);
+
+        Assert.True(await cluster.Index().SaveCheckpointAsync(2500, new RebuiltIndex(2000, 3000), Cancel));
+
+        Assert.Equal(2500, (long?)GoldenJson.Parse(cluster.Requests[1].Body!)!["_meta"]!["checkpoint"]);
+        Assert.Equal(3000, (long?)GoldenJson.Parse(cluster.Requests[1].Body!)!["_meta"]!["rebuiltThrough"]);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ElasticsearchServerTests
             var jay = Concert(Id(1), version: 3);
             var jj = Concert(Id(2), version: 1) with { Title = "林俊杰 JJ20 演唱会", Description = null, City = "上海" };
             var reserved = Concert(Id(3), version: 2) with { Status = ListingStatus.Reserved };
-            await index.RebuildAsync(new[] { jay, jj, reserved }.ToAsyncEnumerable(), 7, cancel);
+            await index.RebuildAsync(new[] { jay, jj, reserved }.ToAsyncEnumerable(), new RebuiltIndex(7, 7), cancel);
             Assert.Equal(new SearchIndexState(SearchIndexHealth.Ready, 7), await index.InspectAsync(cancel));
 
             // An older version written late is ignored; the newer title stays.
@@ -43,7 +43,7 @@ public sealed class ElasticsearchServerTests
             Assert.Equal([new("北京", 1), new("上海", 1)], concerts.CityCounts);
             Assert.Equal([new(TicketCategory.Concert, 1)], concerts.CategoryCounts);
 
-            await index.SaveCheckpointAsync(9, cancel);
+            await index.SaveCheckpointAsync(9, null, cancel);
             Assert.Equal(9, (await index.InspectAsync(cancel)).Checkpoint);
         }
         finally

@@ -60,8 +60,9 @@ public static class ElasticsearchTestData
         """;
 
     /// <summary>A get-mapping answer for the index behind the alias, with this backend's _meta.</summary>
-    public static string Mapping(string index, int mappingVersion, string analysis, long? checkpoint) =>
+    public static string Mapping(string index, int mappingVersion, string analysis, long? checkpoint, RebuiltIndex? rebuilt = null) =>
         "{\"" + index + "\":{\"mappings\":{\"dynamic\":\"strict\",\"_meta\":{\"mappingVersion\":" + mappingVersion
         + ",\"chineseAnalysis\":\"" + analysis + "\",\"checkpoint\":" + (checkpoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")
+        + (rebuilt is null ? "" : FormattableString.Invariant($",\"rebuiltFrom\":{rebuilt.Checkpoint},\"rebuiltThrough\":{rebuilt.Through}"))
         + "},\"properties\":{\"listingId\":{\"type\":\"keyword\"}}}}}";
 }

@@ -96,7 +96,7 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ETicket.Domain.Events.RelayLease", b =>
+            modelBuilder.Entity("ETicket.Domain.Persistence.ProcessLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(50)
