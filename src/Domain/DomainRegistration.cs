@@ -2,14 +2,17 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Fanout;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Members.WeChat;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Orders.Payments;
+using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Domain.Wanted;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ETicket.Domain;
 
@@ -31,11 +34,13 @@ public static class DomainRegistration
     public static IServiceCollection AddTicketsDomain(this IServiceCollection services, byte[] ticketSecretKey)
     {
         services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
+        services.TryAddSingleton(sp => new IdempotencyKeyLifetime(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.IdempotencyKeyLifetime));
         services.TryAddScoped<Idempotency>();
         services.TryAddScoped<ListingPublisher>();
         services.TryAddScoped<ListingReader>();
         services.TryAddScoped<ListingEditor>();
         services.TryAddScoped<TicketCodeGuard>();
+        services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();
         services.TryAddScoped<TicketCodeAccess>();
         services.TryAddScoped<Settlement>();
         services.TryAddScoped<OrderDeadlines>();

@@ -1,3 +1,4 @@
+using ETicket.Domain.Persistence.QueryEngine;
 using System.Linq.Expressions;
 using ETicket.Domain.Common;
 

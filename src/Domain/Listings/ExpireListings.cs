@@ -1,5 +1,5 @@
 using ETicket.Domain.Events;
-using ETicket.Domain.Orders;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

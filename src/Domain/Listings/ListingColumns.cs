@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using ETicket.Domain.Common.Querying;
+using ETicket.Domain.Persistence.QueryEngine;
 
 namespace ETicket.Domain.Listings;
 

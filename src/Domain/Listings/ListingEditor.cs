@@ -1,7 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
-using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

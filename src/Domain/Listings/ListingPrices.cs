@@ -5,7 +5,7 @@ namespace ETicket.Domain.Listings;
 
 /// <summary>
 /// The money rules of a listing: amounts are positive with at most two decimals, and the price is
-/// fair, at most the face value times (1 + the cap, <see cref="Orders.MarketplaceOptions.PriceCap"/>).
+/// fair, at most the face value times (1 + the cap, <see cref="Marketplace.MarketplaceOptions.PriceCap"/>).
 /// </summary>
 public static class ListingPrices
 {

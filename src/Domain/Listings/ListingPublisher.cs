@@ -1,8 +1,9 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
-using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

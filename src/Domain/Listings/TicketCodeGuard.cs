@@ -1,6 +1,5 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
-using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,7 @@ namespace ETicket.Domain.Listings;
 /// This check answers the common case; two publishes racing past it are settled by the unique index
 /// on <see cref="Listing.ActiveCodeHash"/> (see <see cref="ListingPublisher"/>).
 /// </remarks>
-public sealed class TicketCodeGuard(ETicketDbContext db)
+public sealed class TicketCodeGuard(ETicketDbContext db, ITicketCodeOwners owners)
 {
     public static UserError Duplicate { get; } =
         new(UserErrorCode.DuplicateTicketCode, "This ticket code is already on the market or was sold to someone else.", "ticketCode");
@@ -40,16 +39,8 @@ public sealed class TicketCodeGuard(ETicketDbContext db)
             db.Enqueue(new ListingStatusChanged(expired.Id, expired.SellerId, expired.Status), now);
         if (holders.Any(l => l.Status is ListingStatus.OnSale or ListingStatus.Reserved))
             return Duplicate;
-        if (holders.Any(l => l.Status == ListingStatus.Sold) && await LatestBuyerAsync(codeHash, cancellationToken) != sellerId)
+        if (holders.Any(l => l.Status == ListingStatus.Sold) && await owners.LatestBuyerAsync(codeHash, cancellationToken) != sellerId)
             return Duplicate;
         return null;
     }
-
-    /// <summary>Who bought the code last: its owner now, the only member who may sell it on.</summary>
-    private Task<string?> LatestBuyerAsync(string codeHash, CancellationToken cancellationToken) =>
-        db.Orders
-            .Where(o => o.Status == OrderStatus.Completed && db.Listings.Any(l => l.Id == o.ListingId && l.TicketCodeHash == codeHash))
-            .OrderByDescending(o => o.CompletedAt)
-            .Select(o => o.BuyerId)
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,10 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

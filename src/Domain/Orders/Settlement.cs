@@ -1,5 +1,6 @@
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
 using Microsoft.Extensions.Options;

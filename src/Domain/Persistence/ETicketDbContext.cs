@@ -4,6 +4,7 @@ using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Domain.Wanted;
 using Microsoft.EntityFrameworkCore;
 

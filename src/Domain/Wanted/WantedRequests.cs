@@ -1,5 +1,5 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Common.Keyset;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;

@@ -39,8 +39,8 @@ public static class PlatformHost
         services.AddSingleton(platform);
         services.AddSingleton(network);
         services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
-        services.AddOptions<Domain.Orders.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Orders.MarketplaceOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Domain.Orders.MarketplaceOptions>, Domain.Orders.MarketplaceOptionsValidation>();
+        services.AddOptions<Domain.Marketplace.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Marketplace.MarketplaceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Domain.Marketplace.MarketplaceOptions>, Domain.Marketplace.MarketplaceOptionsValidation>();
         services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
         services.AddTransportOptions(configuration);
         services.AddETicketPersistence(database, dataDirectory);

@@ -1,10 +1,11 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Orders;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
+using ETicket.Graph.Live;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
-using ETicket.Graph.Live;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;

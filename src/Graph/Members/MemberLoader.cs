@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using ETicket.Domain.Common;
-using ETicket.Domain.Common.Querying;
+using ETicket.Domain.Persistence.QueryEngine;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Common;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;

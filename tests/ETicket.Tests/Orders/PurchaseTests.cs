@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

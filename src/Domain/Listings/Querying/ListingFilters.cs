@@ -1,3 +1,4 @@
+using ETicket.Domain.Persistence.QueryEngine;
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using ETicket.Domain.Common.Keyset;
-using ETicket.Domain.Common.Querying;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
+using ETicket.Domain.Persistence.QueryEngine;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

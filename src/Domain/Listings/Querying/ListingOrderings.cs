@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ETicket.Domain.Common.Keyset;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 namespace ETicket.Domain.Listings.Querying;
 

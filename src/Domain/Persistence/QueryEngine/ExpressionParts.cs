@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace ETicket.Domain.Common;
+namespace ETicket.Domain.Persistence.QueryEngine;
 
 /// <summary>Pieces for building SQL-translatable expression trees by hand.</summary>
 public static class ExpressionParts

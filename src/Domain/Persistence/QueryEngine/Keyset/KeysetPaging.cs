@@ -1,7 +1,8 @@
+using ETicket.Domain.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Common.Keyset;
+namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>
 /// Relay paging by keyset, in SQL: a page is "the next N rows after the cursor's position in the

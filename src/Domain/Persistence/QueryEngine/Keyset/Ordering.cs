@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace ETicket.Domain.Common.Keyset;
+namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>
 /// A total order for keyset paging: the requested keys, then the entity's id, which is unique, so

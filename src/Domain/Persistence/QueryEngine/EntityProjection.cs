@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace ETicket.Domain.Common.Querying;
+namespace ETicket.Domain.Persistence.QueryEngine;
 
 /// <summary>
 /// Query projections that load only some properties of an entity: <c>e => new T { A = e.A, B = e.B }</c>,

@@ -4,14 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Orders;
-
-/// <summary>One kind of deadline the marketplace enforces by itself (listing expiry, unpaid orders...).</summary>
-public interface IMarketplaceSweep
-{
-    /// <summary>Records what is due at <paramref name="now"/>; returns how many things changed.</summary>
-    Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken);
-}
+namespace ETicket.Domain.Marketplace;
 
 /// <summary>
 /// Runs every <see cref="IMarketplaceSweep"/> each <see cref="MarketplaceOptions.SweepInterval"/>.
@@ -57,15 +50,5 @@ public sealed class MarketplaceSweeper(IServiceScopeFactory scopes, TimeProvider
         if (changed > 0)
             logger.LogInformation("The marketplace sweep recorded {Changes} changes", changed);
         return changed;
-    }
-}
-
-/// <summary>Idempotency keys past their lifetime are forgotten.</summary>
-public sealed class PurgeExpiredIdempotencyKeys(Idempotency idempotency) : IMarketplaceSweep
-{
-    public async Task<int> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await idempotency.PurgeExpiredAsync(cancellationToken);
-        return 0; // forgetting old keys changes nothing anyone sees
     }
 }

@@ -1,6 +1,7 @@
+using ETicket.Domain.Persistence.QueryEngine;
 using System.Linq.Expressions;
 
-namespace ETicket.Domain.Common.Keyset;
+namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>The SQL-translatable ORDER BY and "after the cursor" predicate of an ordering.</summary>
 internal static class KeysetPredicates

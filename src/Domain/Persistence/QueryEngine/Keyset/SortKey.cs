@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 
-namespace ETicket.Domain.Common.Keyset;
+namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>
 /// One key of an ordering: what to sort by, which way, and how its values travel in a cursor.

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace ETicket.Domain.Common.Querying;
+namespace ETicket.Domain.Persistence.QueryEngine;
 
 /// <summary>
 /// The query of one shape, compiled once: reads the rows for the values given, in the order its

@@ -2,7 +2,7 @@ using ETicket.Domain.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ETicket.Domain.Common.Persistence;
+namespace ETicket.Domain.Persistence.Idempotency;
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {

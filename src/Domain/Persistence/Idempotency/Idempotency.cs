@@ -1,22 +1,16 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ETicket.Domain.Orders;
-using ETicket.Domain.Persistence;
+using ETicket.Domain.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Common;
-
-/// <summary>What an idempotent operation is asked: by whom, under which key, with which input.</summary>
-/// <param name="Input">Serialized to recognise a retry: the same key must come with the same input.</param>
-public sealed record IdempotentRequest(string MemberId, string Operation, string? Key, object Input);
+namespace ETicket.Domain.Persistence.Idempotency;
 
 /// <summary>
 /// Runs create-operations so that a retry with the same idempotency key returns the first result,
 /// and the same key with a different input is IDEMPOTENCY_KEY_REUSED. Keys are per member and
-/// operation, kept <see cref="MarketplaceOptions.IdempotencyKeyLifetime"/>.
+/// operation, kept for the <see cref="IdempotencyKeyLifetime"/>.
 /// </summary>
-public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOptions<MarketplaceOptions> options)
+public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IdempotencyKeyLifetime lifetime)
 {
     /// <summary>
     /// Runs <paramref name="perform"/> in a transaction with the key's record, all or nothing. The key
@@ -51,7 +45,7 @@ public sealed class Idempotency(ETicketDbContext db, TimeProvider clock, IOption
                     // Past its lifetime a key is free again, even before the sweep forgets it.
                     await db.IdempotencyRecords.Where(r => r.Id == earlier.Id).ExecuteDeleteAsync(ct);
                 }
-                var claim = IdempotencyRecord.Claim(request.MemberId, request.Operation, key, requestHash, clock.Now(), options.Value.IdempotencyKeyLifetime);
+                var claim = IdempotencyRecord.Claim(request.MemberId, request.Operation, key, requestHash, clock.Now(), lifetime.Value);
                 db.IdempotencyRecords.Add(claim);
                 await db.SaveChangesAsync(ct);
                 var outcome = await perform(ct);

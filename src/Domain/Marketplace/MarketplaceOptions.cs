@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Marketplace;
 
 /// <summary>Configuration section <c>ETicket:Marketplace</c>: the marketplace's numbers.</summary>
 public sealed class MarketplaceOptions

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Common.Keyset;
+namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>
 /// One read of a keyset page: the first <paramref name="Take"/> rows of <paramref name="Segment"/>

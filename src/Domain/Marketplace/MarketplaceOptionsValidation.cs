@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Marketplace;
 
 /// <summary>Refuses, at start, marketplace numbers that would make the marketplace unusable.</summary>
 public sealed class MarketplaceOptionsValidation : IValidateOptions<MarketplaceOptions>
