@@ -1,6 +1,8 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Fanout;
+using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
@@ -107,6 +109,7 @@ public static class DomainRegistration
             services.TryAddSingleton<RedisLiveEventFanout>();
             services.TryAddSingleton<ILiveEventFanout>(sp => sp.GetRequiredService<RedisLiveEventFanout>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEventFanout>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxRelayCondition, RelayWhileRedisIsReachable>());
         }
         else
         {

@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;

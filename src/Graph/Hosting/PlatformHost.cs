@@ -1,4 +1,5 @@
 using ETicket.Domain;
+using ETicket.Domain.Events.Fanout.Redis;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
@@ -45,7 +46,7 @@ public static class PlatformHost
         services.AddTransportOptions(configuration);
         services.AddETicketPersistence(database, dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
-        services.AddLiveEventFanout(configuration.GetSection(Domain.Events.Fanout.RedisOptions.Section).Get<Domain.Events.Fanout.RedisOptions>() ?? new(),
+        services.AddLiveEventFanout(configuration.GetSection(Domain.Events.Fanout.Redis.RedisOptions.Section).Get<Domain.Events.Fanout.Redis.RedisOptions>() ?? new(),
             broadcastRelayedEvents: role.ServesTickets);
         services.AddModuleIntegration();
 

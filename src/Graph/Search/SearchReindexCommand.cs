@@ -1,4 +1,5 @@
 using ETicket.Domain.Events;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ETicket.Domain.Events;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence;
 using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Fanout;
+using ETicket.Domain.Events.Fanout.Redis;
 using ETicket.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Fanout;
+using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Graph.Common;
 using ETicket.Graph.Live;
 using ETicket.Graph.Transport;

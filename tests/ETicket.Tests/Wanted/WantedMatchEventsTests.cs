@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ETicket.Domain.Events;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Persistence;
 using ETicket.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using ETicket.Domain.Persistence;
 
-namespace ETicket.Domain.Events;
+namespace ETicket.Domain.Events.Outbox;
 
 public static class OutboxExtensions
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ETicket.Domain.Events;
+namespace ETicket.Domain.Events.Outbox;
 
 /// <summary>
 /// Hands committed outbox rows to the event bus, oldest first, at least once: a row is marked only
@@ -15,10 +15,12 @@ namespace ETicket.Domain.Events;
 /// processes sharing the database, the one holding the <see cref="ProcessLease"/> relays.
 /// </summary>
 public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, OutboxSignal signal, TimeProvider clock, ILogger<OutboxRelay> logger,
-    Fanout.ILiveEventFanout? fanout = null)
+    IEnumerable<IOutboxRelayCondition> conditions)
     : BackgroundService
 {
     private const int BatchSize = 100;
+
+    private readonly IOutboxRelayCondition[] _conditions = conditions.ToArray();
 
     /// <summary>How long a relay's lease lasts unrenewed: how soon a standby takes over from a dead relay.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(10);
@@ -80,12 +82,11 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
-        if (fanout is { IsAvailable: false })
+        if (_conditions.Any(condition => !condition.IsMet))
         {
-            // This process cannot broadcast (its Redis connection is down): what it relayed now would
-            // reach none of the other processes' subscribers, who would not even be told. It lets go of
-            // the lease, so a process that can broadcast relays instead; while none can, the events wait
-            // in the outbox.
+            // Relaying now would lose what it relays (e.g. no broadcast reaches the other processes): let
+            // go of the lease, so a process that meets every condition relays instead; while none does,
+            // the events wait in the outbox.
             await ProcessLease.ReleaseAsync(db, ProcessLease.OutboxRelay, InstanceId, clock.Now(), cancellationToken);
             return 0;
         }
@@ -103,53 +104,5 @@ public sealed class OutboxRelay(IServiceScopeFactory scopes, IEventBus bus, Outb
         }
         await db.SaveChangesAsync(cancellationToken);
         return pending.Count;
-    }
-}
-
-/// <summary>
-/// Wakes the relay as soon as outbox rows are committed in this process: at SaveChanges, or when the
-/// explicit transaction around it commits (before that the relay could not see the rows yet, and
-/// would sleep until its next poll).
-/// </summary>
-public sealed class OutboxSignal : SaveChangesInterceptor
-{
-    private readonly WakeSignal _pending = new();
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Data.Common.DbTransaction, object> _awaitingCommit = [];
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context?.ChangeTracker.Entries<OutboxMessage>().Any() == true)
-        {
-            if (eventData.Context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
-                _awaitingCommit.AddOrUpdate(transaction, this);
-            else
-                Notify();
-        }
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>A transaction committed: if it carried outbox rows, wake the relay.</summary>
-    public void Committed(System.Data.Common.DbTransaction transaction)
-    {
-        if (_awaitingCommit.Remove(transaction))
-            Notify();
-    }
-
-    public void Notify() => _pending.Set();
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await _pending.WaitAsync(timeout, cancellationToken);
-}
-
-/// <summary>Tells <see cref="OutboxSignal"/> when a transaction commits.</summary>
-public sealed class OutboxCommitWatch(OutboxSignal signal) : DbTransactionInterceptor
-{
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
-        signal.Committed(transaction);
-
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        signal.Committed(transaction);
-        return Task.CompletedTask;
     }
 }

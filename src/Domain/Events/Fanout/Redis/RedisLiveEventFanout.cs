@@ -1,10 +1,11 @@
 using System.Text.Json;
+using ETicket.Domain.Events.Fanout;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace ETicket.Domain.Events.Fanout;
+namespace ETicket.Domain.Events.Fanout.Redis;
 
 /// <summary>
 /// Fan-out through one Redis pub/sub channel shared by every process of a deployment. Messages are
@@ -290,6 +291,3 @@ public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger
         }
     }
 }
-
-/// <summary>The fan-out cannot carry events right now.</summary>
-public sealed class LiveEventsUnavailableException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Events.Fanout;
+namespace ETicket.Domain.Events.Fanout.Redis;
 
 /// <summary>Configuration <c>ETicket:Redis</c>. Set <see cref="Configuration"/> to fan events out through Redis.</summary>
 public sealed class RedisOptions

@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Events;
+namespace ETicket.Domain.Events.Outbox;
 
 /// <summary>An event waiting in the database until the relay has handed it to the event bus.</summary>
 public sealed class OutboxMessage
