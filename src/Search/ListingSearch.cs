@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Services;
 
 namespace ETicket.Search;
 

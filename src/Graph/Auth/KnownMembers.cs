@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ETicket.Graph.Auth;

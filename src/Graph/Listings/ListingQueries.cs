@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Services;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings.Querying;
 using ETicket.Graph.Schema;

@@ -1,6 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Live;

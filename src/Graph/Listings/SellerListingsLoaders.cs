@@ -1,7 +1,8 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Querying;
+using ETicket.Domain.Listings.Services;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Graph.Common;
 
 namespace ETicket.Graph.Listings;

@@ -1,4 +1,5 @@
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;

@@ -1,3 +1,4 @@
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;

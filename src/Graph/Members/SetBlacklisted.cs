@@ -1,4 +1,5 @@
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;

@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;

@@ -1,4 +1,5 @@
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Common;
 
 namespace ETicket.Graph.Orders;

@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;

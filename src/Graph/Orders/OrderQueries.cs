@@ -1,5 +1,7 @@
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;

@@ -1,11 +1,12 @@
 using ETicket.Domain.Listings;
 using ETicket.Domain.Orders;
+using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
+using ETicket.Graph.Live;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
-using ETicket.Graph.Live;
 using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;

@@ -1,5 +1,6 @@
 using ETicket.Domain.Listings;
 using ETicket.Domain.Wanted;
+using ETicket.Domain.Wanted.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;

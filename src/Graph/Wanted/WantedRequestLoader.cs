@@ -1,4 +1,5 @@
 using ETicket.Domain.Wanted;
+using ETicket.Domain.Wanted.Services;
 using ETicket.Graph.Common;
 
 namespace ETicket.Graph.Wanted;

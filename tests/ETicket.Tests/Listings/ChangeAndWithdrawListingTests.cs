@@ -1,5 +1,6 @@
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Services;
 using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

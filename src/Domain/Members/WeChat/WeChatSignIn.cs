@@ -1,4 +1,5 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;

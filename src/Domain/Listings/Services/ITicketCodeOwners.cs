@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>Who owns a sold ticket code now; the orders module knows (listings do not depend on orders).</summary>
 public interface ITicketCodeOwners

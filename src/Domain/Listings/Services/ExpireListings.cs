@@ -4,7 +4,7 @@ using ETicket.Domain.Marketplace;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>
 /// Records the expiry of on-sale listings past their date, with their events. Reads already show them

@@ -3,11 +3,12 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>A seller's changes to their own listing while it is on sale: its price, or taking it off the market.</summary>
 public sealed class ListingEditor(ETicketDbContext db, MemberStanding standing, TimeProvider clock, IOptions<MarketplaceOptions> options)

@@ -2,7 +2,7 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Members;
+namespace ETicket.Domain.Members.Services;
 
 /// <summary>What other modules do, in the same transaction, when a member is blacklisted.</summary>
 public interface IMemberBlacklistedHandler

@@ -4,7 +4,7 @@ using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>Orders as their buyer, their seller or an admin may read them.</summary>
 public sealed class OrderReader(ETicketDbContext db, TimeProvider clock)

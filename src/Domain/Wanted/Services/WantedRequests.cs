@@ -1,11 +1,12 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Wanted;
+namespace ETicket.Domain.Wanted.Services;
 
 /// <summary>Members post what they want and close it when done; everyone reads the board of open requests.</summary>
 public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing, TimeProvider clock)

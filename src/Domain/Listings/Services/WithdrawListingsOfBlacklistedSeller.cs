@@ -1,10 +1,11 @@
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>A blacklisted seller's listings leave the market with the blacklisting, in its transaction.</summary>
 public sealed class WithdrawListingsOfBlacklistedSeller(ETicketDbContext db) : IMemberBlacklistedHandler

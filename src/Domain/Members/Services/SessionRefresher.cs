@@ -1,9 +1,10 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Members.Sessions;
+namespace ETicket.Domain.Members.Services;
 
 /// <summary>
 /// Trades a refresh token for a new session. Each refresh token works once: it is rotated, and a

@@ -4,7 +4,7 @@ using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Members;
+namespace ETicket.Domain.Members.Services;
 
 /// <summary>Signs in by phone number alone, for development and tests; the host allows it only in Development.</summary>
 public sealed class DevelopmentSignIn(ETicketDbContext db, SessionStarter sessions, TimeProvider clock, IOptions<MembersOptions> options)

@@ -4,7 +4,7 @@ using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>
 /// One ticket code, one seller at a time. A code cannot be listed while another listing holds it

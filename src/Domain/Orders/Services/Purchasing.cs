@@ -4,12 +4,13 @@ using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using ETicket.Domain.Persistence.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>Buying a listing: one buyer wins it and gets an order waiting for payment.</summary>
 public sealed class Purchasing(

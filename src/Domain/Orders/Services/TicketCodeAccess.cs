@@ -2,7 +2,7 @@ using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>
 /// Who may read a listing's ticket code: its seller, and the buyer of an order on it that reveals the

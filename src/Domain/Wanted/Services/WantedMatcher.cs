@@ -5,7 +5,7 @@ using ETicket.Domain.Listings;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Wanted;
+namespace ETicket.Domain.Wanted.Services;
 
 /// <summary>
 /// Finds the open wanted requests a newly published listing matches and records each match once,

@@ -6,7 +6,7 @@ using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>
 /// Everything that happens to an order after the purchase: payment into escrow, cancellation,

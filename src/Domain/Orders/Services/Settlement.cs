@@ -3,10 +3,11 @@ using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>
 /// What follows from an order's transition, staged on the shared unit of work: the listing's

@@ -4,7 +4,7 @@ using ETicket.Domain.Listings.Querying;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>Reads listings for the market and for a member's shop, newest first, by keyset paging.</summary>
 public sealed class ListingReader(ETicketDbContext db, TimeProvider clock)

@@ -3,12 +3,13 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using ETicket.Domain.Persistence.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Listings;
+namespace ETicket.Domain.Listings.Services;
 
 /// <summary>Puts a seller's ticket on the market.</summary>
 public sealed class ListingPublisher(

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using ETicket.Domain.Common;
+using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Domain.Members.Sessions;
+namespace ETicket.Domain.Members.Services;
 
 /// <summary>Opens a session for a member who just proved who they are.</summary>
 public sealed class SessionStarter(ETicketDbContext db, IAccessTokenIssuer accessTokens, TimeProvider clock, IOptions<SessionOptions> options)

@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Persistence.Idempotency;
+namespace ETicket.Domain.Persistence;
 
 /// <summary>
 /// The first result of a request sent with an idempotency key: the same member sending the same key

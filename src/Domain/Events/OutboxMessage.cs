@@ -1,4 +1,4 @@
-namespace ETicket.Domain.Events.Outbox;
+namespace ETicket.Domain.Events;
 
 /// <summary>An event waiting in the database until the relay has handed it to the event bus.</summary>
 public sealed class OutboxMessage

@@ -1,7 +1,7 @@
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Members;
+namespace ETicket.Domain.Members.Services;
 
 /// <summary>Credit points and levels, for the modules that grant or use them.</summary>
 public sealed class MemberReputation(ETicketDbContext db)

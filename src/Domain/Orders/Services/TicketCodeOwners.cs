@@ -1,8 +1,9 @@
 using ETicket.Domain.Listings;
+using ETicket.Domain.Listings.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>Who owns a sold ticket code: the buyer of its latest completed order.</summary>
 public sealed class TicketCodeOwners(ETicketDbContext db) : ITicketCodeOwners

@@ -2,7 +2,7 @@ using ETicket.Domain.Marketplace;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 /// <summary>The deadlines orders keep by themselves: unpaid ones are cancelled, unconfirmed ones complete.</summary>
 public sealed class OrderDeadlines(ETicketDbContext db, Settlement settlement)

@@ -1,7 +1,7 @@
 using ETicket.Domain.Events;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ETicket.Domain.Wanted;
+namespace ETicket.Domain.Wanted.Services;
 
 /// <summary>Matches every listing published on the event bus against the open wanted requests.</summary>
 public sealed class MatchWantedRequestsOnListingPublished(IEventBus bus, IServiceScopeFactory scopes) : EventBusConsumer(bus)
