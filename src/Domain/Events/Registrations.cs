@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reactive.Disposables;
 
 namespace ETicket.Domain.Events;
 
@@ -15,17 +16,8 @@ internal sealed class Registrations<T> where T : class
     public IDisposable Add(T item)
     {
         ImmutableInterlocked.Update(ref _all, static (list, i) => list.Add(i), item);
-        return new Removal(this, item);
+        return Disposable.Create((owner: this, item), static added => added.owner.Remove(added.item));
     }
 
-    private sealed class Removal(Registrations<T> owner, T item) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                ImmutableInterlocked.Update(ref owner._all, static (list, i) => list.Remove(i), item);
-        }
-    }
+    private void Remove(T item) => ImmutableInterlocked.Update(ref _all, static (list, i) => list.Remove(i), item);
 }

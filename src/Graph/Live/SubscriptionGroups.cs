@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Reactive.Disposables;
 using System.Security.Claims;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
@@ -65,19 +66,19 @@ public sealed class SubscriptionGroups
         while (true)
         {
             var group = _groups.GetOrAdd(key, k => new Group(this, k));
-            var member = group.TryJoin(sink);
-            if (member is null)
+            var membership = group.TryJoin(sink);
+            if (membership is null)
                 continue; // It closed as we found it; the next one is new.
             var refusal = await group.StartOnceAsync(request, document, viewer is null ? Anonymous : user ?? Anonymous);
             if (refusal is null && _live.Interruptions != interruptions && !group.IsClosed)
             {
                 // Live updates were lost while it started and nothing ended it: it would miss events silently.
-                member.Dispose();
+                membership.Dispose();
                 return Unavailable();
             }
             if (refusal is null)
-                return SubscribeOutcome.Subscribed(member);
-            member.Dispose();
+                return SubscribeOutcome.Subscribed(membership);
+            membership.Dispose();
             return SubscribeOutcome.Refused(refusal);
         }
     }
@@ -104,7 +105,7 @@ public sealed class SubscriptionGroups
     {
         private readonly object _gate = new();
         private readonly CancellationTokenSource _stop = new();
-        private List<Member> _members = [];
+        private List<ISubscriptionSink> _members = [];
         private bool _closed;
         private Task<ExecutionResult?>? _start;
         private AsyncServiceScope? _scope;
@@ -120,17 +121,17 @@ public sealed class SubscriptionGroups
             }
         }
 
-        public Member? TryJoin(ISubscriptionSink sink)
+        /// <summary>Adds the subscriber; disposing the result (once is enough, more is harmless) takes it out. Null when closed.</summary>
+        public IDisposable? TryJoin(ISubscriptionSink sink)
         {
             lock (_gate)
             {
                 if (_closed)
                     return null;
-                var member = new Member(this, sink);
                 // Copy on write: deliveries read the list without the lock.
-                _members = [.. _members, member];
-                return member;
+                _members = [.. _members, sink];
             }
+            return Disposable.Create((group: this, sink), static membership => membership.group.Leave(membership.sink));
         }
 
         /// <summary>Executes the document on first join; every joiner awaits the same start. Null when it streams.</summary>
@@ -185,7 +186,7 @@ public sealed class SubscriptionGroups
                 return;
             }
             foreach (var member in _members)
-                member.Sink.Next(bytes);
+                member.Next(bytes);
         }
 
         public void OnError(Exception error)
@@ -199,19 +200,26 @@ public sealed class SubscriptionGroups
         /// <summary>Ends the stream for every member, e.g. when live updates are interrupted.</summary>
         public void End(ReadOnlyMemory<byte>? errors)
         {
-            List<Member> members;
+            List<ISubscriptionSink> members;
             lock (_gate)
                 members = _members;
             Close();
             foreach (var member in members)
-                member.Sink.End(errors);
+                member.End(errors);
         }
 
-        public void Leave(Member member)
+        private void Leave(ISubscriptionSink member)
         {
             lock (_gate)
             {
-                _members = [.. _members.Where(m => m != member)];
+                // One place per join: a sink that joined twice keeps its other place.
+                var index = _members.FindIndex(m => m == member);
+                if (index >= 0)
+                {
+                    List<ISubscriptionSink> rest = [.. _members];
+                    rest.RemoveAt(index);
+                    _members = rest;
+                }
                 if (_members.Count > 0)
                     return;
             }
@@ -237,20 +245,6 @@ public sealed class SubscriptionGroups
             await _stop.CancelAsync();
             if (_scope is { } scope)
                 await scope.DisposeAsync();
-        }
-    }
-
-    /// <summary>One subscriber's place in a group; disposing it unsubscribes.</summary>
-    private sealed class Member(Group group, ISubscriptionSink sink) : IDisposable
-    {
-        private int _disposed;
-
-        public ISubscriptionSink Sink { get; } = sink;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                group.Leave(this);
         }
     }
 }

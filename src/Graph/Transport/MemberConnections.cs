@@ -1,3 +1,5 @@
+using System.Reactive.Disposables;
+
 namespace ETicket.Graph.Transport;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed class MemberConnections(Microsoft.Extensions.Options.IOptions<Subs
                 return null;
             _open[memberId] = count + 1;
         }
-        return new Place(this, memberId);
+        // Disposable.Create runs the release once, however often the place is disposed.
+        return Disposable.Create((owner: this, memberId), static place => place.owner.Release(place.memberId));
     }
 
     /// <summary>How many connections <paramref name="memberId"/> holds now.</summary>
@@ -38,17 +41,6 @@ public sealed class MemberConnections(Microsoft.Extensions.Options.IOptions<Subs
                 _open.Remove(memberId);
             else
                 _open[memberId]--;
-        }
-    }
-
-    private sealed class Place(MemberConnections owner, string memberId) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                owner.Release(memberId);
         }
     }
 }

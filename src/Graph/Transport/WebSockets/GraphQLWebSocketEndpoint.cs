@@ -22,26 +22,15 @@ public sealed class GraphQLWebSocketEndpoint(
     Hosting.NetworkOptions network,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
-    private readonly IReadOnlyList<System.Net.IPNetwork> _proxies = Hosting.TrustedProxies.Parse(network);
-
     public const string SubProtocol = "graphql-transport-ws";
 
-    internal GraphQLExecutor Executor => executor;
-    internal SubscriptionGroups Groups => groups;
-    internal GraphQLRequestReader Requests => requests;
-    internal IGraphQLTextSerializer Serializer => serializer;
-    internal MemberConnections Members => members;
-    internal BearerCredentials Credentials => credentials;
-    internal IServiceScopeFactory Scopes => scopes;
-    internal SubscriptionOptions Options => options.Value;
-    internal IHostApplicationLifetime Lifetime => lifetime;
-    internal ILogger Logger => logger;
-
-    /// <summary>The largest message a client may send: the same bound as a POST body.</summary>
-    internal int MaxMessageBytes => transport.Value.MaxRequestBytes;
+    private readonly IReadOnlyList<System.Net.IPNetwork> _proxies = Hosting.TrustedProxies.Parse(network);
+    private readonly WebSocketConnectionServices _services = new(executor, groups, requests, serializer, credentials, members, scopes,
+        options.Value, transport.Value.MaxRequestBytes, lifetime.ApplicationStopping, logger);
 
     public async Task HandleAsync(HttpContext http)
     {
+        var settings = _services.Options;
         // As the reference server does: accept, then close with 4406 when the client offers another
         // subprotocol (or none), so the client learns why. Browsers that offered only other
         // subprotocols fail the handshake instead, which tools like the IDE take as "use SSE".
@@ -49,19 +38,16 @@ public sealed class GraphQLWebSocketEndpoint(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = supported ? SubProtocol : null,
-            KeepAliveInterval = Options.KeepAliveInterval,
-            KeepAliveTimeout = Options.KeepAliveTimeout,
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
         });
         // A gateway multiplexes many clients on one socket: the per-connection bounds are the gateway's.
         var limits = Hosting.TrustedProxies.FromTrustedProxy(http, _proxies)
-            ? new ConnectionLimits(Options.MaxSubscriptionsPerProxyConnection, Options.MaxQueuedMessagesPerProxyConnection)
-            : new ConnectionLimits(Options.MaxSubscriptionsPerConnection, Options.MaxQueuedMessages);
-        var connection = new WebSocketConnection(this, http, socket, limits);
+            ? new ConnectionLimits(settings.MaxSubscriptionsPerProxyConnection, settings.MaxQueuedMessagesPerProxyConnection)
+            : new ConnectionLimits(settings.MaxSubscriptionsPerConnection, settings.MaxQueuedMessages);
+        var connection = new WebSocketConnection(_services, http, socket, limits);
         if (!supported)
             connection.Close(CloseCodes.SubprotocolNotAcceptable, $"Subprotocol not acceptable: use {SubProtocol}");
         await connection.RunAsync();
     }
 }
-
-/// <summary>The bounds of one WebSocket: operations running at once, messages waiting to be sent.</summary>
-internal readonly record struct ConnectionLimits(int MaxOperations, int MaxQueuedMessages);

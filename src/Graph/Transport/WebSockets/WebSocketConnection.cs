@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -8,25 +7,21 @@ using ETicket.Graph.Common;
 namespace ETicket.Graph.Transport.WebSockets;
 
 /// <summary>
-/// One graphql-transport-ws socket. A reader loop handles the client's messages one at a time (so
-/// <c>connection_init</c> is settled before anything after it); operations run beside it; everything
-/// the server sends goes through one bounded queue and one writer loop, because a WebSocket allows
-/// one send at a time and event dispatch must never wait for a client.
+/// The protocol half of one graphql-transport-ws socket; its <see cref="WebSocketChannel"/> does the
+/// framing. Client messages are handled one at a time (so <c>connection_init</c> is settled before
+/// anything after it); operations run beside the reader, so pings and completes keep flowing.
 /// </summary>
-internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, HttpContext http, WebSocket socket, ConnectionLimits limits)
+internal sealed class WebSocketConnection(WebSocketConnectionServices services, HttpContext http, WebSocket socket, ConnectionLimits limits)
+    : IWebSocketMessageHandler
 {
-    private readonly OutgoingQueue _queue = new(limits.MaxQueuedMessages);
+    private readonly WebSocketChannel _channel = new(socket, http.Connection, services.MaxMessageBytes, limits.MaxQueuedMessages,
+        services.Options.CloseTimeout, services.Logger);
     // A plain dictionary under its own lock: a concurrent one costs ~1 KB per idle connection.
     private readonly Dictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
-    // Ends both loops when the connection must be dropped: a peer that takes no close frame, a dead writer.
-    private readonly CancellationTokenSource _abort = new();
-    private CloseRequest? _close;
     private bool _initReceived;
     private volatile bool _acknowledged;
     private IDisposable? _memberPlace;
     private Timer? _initTimeout;
-
-    public GraphQLWebSocketEndpoint Endpoint => endpoint;
 
     /// <summary>Who the connection authenticated as in <c>connection_init</c>; null when anonymous.</summary>
     public ClaimsPrincipal? User { get; private set; }
@@ -35,9 +30,7 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
 
     public async Task RunAsync()
     {
-        var options = endpoint.Options;
-        _queue.Overflowed += OnOverflow;
-        var writing = WriteLoopAsync();
+        var options = services.Options;
         // Disposed as soon as connection_init arrives: a timer per idle connection is memory for nothing.
         _initTimeout = new Timer(_ =>
         {
@@ -47,38 +40,15 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         using var pings = options.PingInterval > TimeSpan.Zero
             ? new Timer(_ => { if (_acknowledged) Send(ServerMessages.Ping); }, null, options.PingInterval, options.PingInterval)
             : null;
-        using var stopping = endpoint.Lifetime.ApplicationStopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down"));
-        try
-        {
-            await ReadLoopAsync();
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
-        {
-            // Dropped, or the client vanished without a close frame.
-        }
-        catch (Exception ex)
-        {
-            endpoint.Logger.LogError(ex, "WebSocket connection {ConnectionId} failed", http.Connection.Id);
-            Close((WebSocketCloseStatus)4500, "Internal server error");
-        }
-        finally
-        {
-            // The client closed first (we answer in kind) or the connection is being dropped.
-            Close(WebSocketCloseStatus.NormalClosure, "");
-            WebSocketOperation[] running;
-            lock (_operations)
-                running = [.. _operations.Values];
-            foreach (var operation in running)
-                operation.Cancel();
-            _memberPlace?.Dispose();
-            _initTimeout?.Dispose();
-            await writing;
-            _abort.Dispose();
-        }
+        using var stopping = services.ServerStopping.Register(() => Close(WebSocketCloseStatus.EndpointUnavailable, "The server is shutting down"));
+        await _channel.RunAsync(this);
     }
 
-    /// <summary>Queues a message; never waits. A full queue closes the connection (<see cref="OnOverflow"/>).</summary>
-    public void Send(OutgoingMessage message) => _queue.TryEnqueue(message);
+    /// <summary>Queues a message; never waits (a client too far behind is closed instead).</summary>
+    public void Send(OutgoingMessage message) => _channel.Send(message);
+
+    /// <summary>Closes the socket; the first close wins (<see cref="WebSocketChannel.Close"/>).</summary>
+    public void Close(WebSocketCloseStatus status, string reason) => _channel.Close(status, reason);
 
     /// <summary>An operation ended: its id may be used again.</summary>
     public void Forget(WebSocketOperation operation)
@@ -90,72 +60,10 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         }
     }
 
-    /// <summary>
-    /// Closes with <paramref name="status"/> (the first close wins): messages still queued are dropped,
-    /// the writer sends the close frame, and a peer that has not answered it within CloseTimeout is dropped.
-    /// </summary>
-    public void Close(WebSocketCloseStatus status, string reason)
+    /// <summary>One graphql-transport-ws message; anything a client may not send closes the socket with 4400.</summary>
+    async Task IWebSocketMessageHandler.HandleAsync(ReadOnlyMemory<byte> bytes)
     {
-        if (Interlocked.CompareExchange(ref _close, new CloseRequest(status, CloseCodes.Reason(reason)), null) is not null)
-            return;
-        _queue.Complete();
-        try
-        {
-            _abort.CancelAfter(endpoint.Options.CloseTimeout);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The connection has already ended.
-        }
-    }
-
-    private bool Closing => Volatile.Read(ref _close) is not null;
-
-    private void OnOverflow()
-    {
-        endpoint.Logger.LogWarning("Closing WebSocket connection {ConnectionId}: {Count} messages are waiting, the client reads too slowly",
-            http.Connection.Id, limits.MaxQueuedMessages);
-        Close(CloseCodes.TryAgainLater, "Too many messages waiting: the client reads too slowly; reconnect");
-    }
-
-    private async Task ReadLoopAsync()
-    {
-        var limit = endpoint.MaxMessageBytes;
-        while (true)
-        {
-            // An idle socket holds no buffer (thousands of subscribers mostly wait): a zero-byte read
-            // waits for the next frame, and only then is a buffer made for the message.
-            var received = await socket.ReceiveAsync(Memory<byte>.Empty, _abort.Token);
-            if (received.MessageType == WebSocketMessageType.Close)
-                return;
-            var message = new ArrayBufferWriter<byte>(received.EndOfMessage ? 1 : 1024);
-            byte[]? discard = null;
-            var tooLarge = false;
-            while (!received.EndOfMessage)
-            {
-                // Past the limit the rest of the message is read and thrown away, never held.
-                received = await socket.ReceiveAsync(tooLarge ? (discard ??= new byte[4096]).AsMemory() : message.GetMemory(4096), _abort.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                    return;
-                if (!tooLarge)
-                {
-                    message.Advance(received.Count);
-                    tooLarge = message.WrittenCount > limit;
-                }
-            }
-
-            if (Closing)
-                continue; // Waiting for the client to answer our close frame: its messages no longer count.
-            if (tooLarge)
-                Close(WebSocketCloseStatus.MessageTooBig, $"A message may have at most {limit} bytes");
-            else
-                await HandleAsync(message.WrittenMemory);
-        }
-    }
-
-    private async Task HandleAsync(ReadOnlyMemory<byte> bytes)
-    {
-        if (!ClientMessage.TryRead(bytes, endpoint.Requests, out var message, out var problem))
+        if (!ClientMessage.TryRead(bytes, services.Requests, out var message, out var problem))
         {
             Close(CloseCodes.BadRequest, problem);
             return;
@@ -182,6 +90,18 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         }
     }
 
+    /// <summary>The socket is closing: cancel what still runs and give back the member's place.</summary>
+    void IWebSocketMessageHandler.OnEnded()
+    {
+        WebSocketOperation[] running;
+        lock (_operations)
+            running = [.. _operations.Values];
+        foreach (var operation in running)
+            operation.Cancel();
+        _memberPlace?.Dispose();
+        _initTimeout?.Dispose();
+    }
+
     private async Task InitializeAsync(ClientMessage init)
     {
         if (Volatile.Read(ref _initReceived))
@@ -194,15 +114,15 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         _initTimeout = null;
         if (init.Authorization is { } authorization)
         {
-            var (user, problem) = await endpoint.Credentials.AuthenticateAsync(authorization);
+            var (user, problem) = await services.Credentials.AuthenticateAsync(authorization);
             if (user is null)
             {
                 Close(CloseCodes.Forbidden, "Forbidden: " + problem);
                 return;
             }
-            if (user.FindFirstValue(Viewer.MemberIdClaim) is { } memberId && (_memberPlace = endpoint.Members.TryOpen(memberId)) is null)
+            if (user.FindFirstValue(Viewer.MemberIdClaim) is { } memberId && (_memberPlace = services.Members.TryOpen(memberId)) is null)
             {
-                Close(CloseCodes.Forbidden, $"Forbidden: {ErrorCodes.TooManyConnections}, this member already has {endpoint.Members.Limit} live connections open");
+                Close(CloseCodes.Forbidden, $"Forbidden: {ErrorCodes.TooManyConnections}, this member already has {services.Members.Limit} live connections open");
                 return;
             }
             User = user;
@@ -229,64 +149,13 @@ internal sealed class WebSocketConnection(GraphQLWebSocketEndpoint endpoint, Htt
         }
         if (running >= limits.MaxOperations)
         {
-            Send(ServerMessages.Error(id, ResultJson.ErrorsOf(endpoint.Serializer, ErrorCodes.TooManySubscriptions,
+            Send(ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, ErrorCodes.TooManySubscriptions,
                 $"This connection already runs {limits.MaxOperations} operations; complete one first.")));
             return;
         }
-        var operation = new WebSocketOperation(this, id, request);
+        var operation = new WebSocketOperation(this, services, id, request);
         lock (_operations)
             _operations[id] = operation;
         _ = operation.RunAsync();
     }
-
-    private async Task WriteLoopAsync()
-    {
-        var closedCleanly = false;
-        try
-        {
-            var reader = _queue.Reader;
-            while (!Closing && await reader.WaitToReadAsync(_abort.Token))
-            {
-                while (!Closing && reader.TryRead(out var message))
-                    await SendAsync(message);
-            }
-            var close = Volatile.Read(ref _close)!;
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                await socket.CloseOutputAsync(close.Status, close.Reason, _abort.Token);
-            closedCleanly = true;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException
-            or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
-        {
-            // The peer is gone or was dropped.
-        }
-        catch (Exception ex)
-        {
-            endpoint.Logger.LogError(ex, "Writing to WebSocket connection {ConnectionId} failed", http.Connection.Id);
-        }
-        finally
-        {
-            // A connection that cannot be written to is over: stop the reader too.
-            if (!closedCleanly)
-                _abort.Cancel();
-        }
-    }
-
-    /// <summary>One WebSocket message, one frame: a few simple clients handle no fragmented messages.</summary>
-    private async Task SendAsync(OutgoingMessage message)
-    {
-        var length = message.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            message.CopyTo(buffer);
-            await socket.SendAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, _abort.Token);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private sealed record CloseRequest(WebSocketCloseStatus Status, string Reason);
 }

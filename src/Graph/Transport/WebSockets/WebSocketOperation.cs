@@ -11,7 +11,8 @@ namespace ETicket.Graph.Transport.WebSockets;
 /// ends or the client sends <c>complete</c>; a query or mutation answers one <c>next</c>, then
 /// <c>complete</c>. Requests the client can get wrong end in an <c>error</c> message instead.
 /// </summary>
-internal sealed class WebSocketOperation(WebSocketConnection connection, string id, GraphQLHttpRequest request) : ISubscriptionSink
+internal sealed class WebSocketOperation(WebSocketConnection connection, WebSocketConnectionServices services, string id, GraphQLHttpRequest request)
+    : ISubscriptionSink
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _cancel = new();
@@ -34,23 +35,22 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, string 
         }
         catch (Exception ex)
         {
-            connection.Endpoint.Logger.LogError(ex, "WebSocket operation {OperationId} failed", id);
-            Finish(ServerMessages.Error(id, ResultJson.ErrorsOf(connection.Endpoint.Serializer, ErrorCodes.InternalServerError,
+            services.Logger.LogError(ex, "WebSocket operation {OperationId} failed", id);
+            Finish(ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, ErrorCodes.InternalServerError,
                 "Something went wrong on our side. Please try again later.")));
         }
     }
 
     private async Task ExecuteAsync()
     {
-        var endpoint = connection.Endpoint;
-        if (!endpoint.Executor.TryParse(request.Query, out var document, out var parseError))
+        if (!services.Executor.TryParse(request.Query, out var document, out var parseError))
         {
             Finish(ErrorMessage(new ExecutionResult(parseError)));
             return;
         }
         if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
         {
-            var outcome = await endpoint.Groups.SubscribeAsync(request, document, connection.User, this);
+            var outcome = await services.Groups.SubscribeAsync(request, document, connection.User, this);
             if (outcome.Subscription is { } subscription)
                 Attach(subscription);
             else
@@ -59,17 +59,17 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, string 
         }
 
         // A scope per operation: operations on one socket run side by side, and a DbContext is not thread-safe.
-        await using var scope = endpoint.Scopes.CreateAsyncScope();
+        await using var scope = services.Scopes.CreateAsyncScope();
         // A copy, so a sign-in over the socket (which adds the new member's identity for the rest of
         // its request) does not change who the connection is.
         var user = connection.User is { } member ? new ClaimsPrincipal(member.Identities) : null;
-        var result = await endpoint.Executor.ExecuteAsync(request, document, user, connection.RemoteAddress, scope.ServiceProvider, _cancel.Token);
+        var result = await services.Executor.ExecuteAsync(request, document, user, connection.RemoteAddress, scope.ServiceProvider, _cancel.Token);
         if (!result.Executed)
         {
             Finish(ErrorMessage(result));
             return;
         }
-        Next(ResultJson.Of(endpoint.Serializer, result));
+        Next(ResultJson.Of(services.Serializer, result));
         Finish(ServerMessages.Complete(id));
     }
 
@@ -85,7 +85,7 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, string 
     public void End(ReadOnlyMemory<byte>? errors) =>
         Finish(errors is { } json ? ServerMessages.Error(id, json) : ServerMessages.Complete(id));
 
-    private OutgoingMessage ErrorMessage(ExecutionResult result) => ServerMessages.Error(id, ResultJson.ErrorsOf(connection.Endpoint.Serializer, result));
+    private OutgoingMessage ErrorMessage(ExecutionResult result) => ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, result));
 
     /// <summary>Keeps the subscription until the operation ends; one that ended while it started is dropped at once.</summary>
     private void Attach(IDisposable subscription)
