@@ -35,24 +35,3 @@ public interface IListingSearchIndex
     /// <param name="position">Where in the outbox the documents were read; its checkpoint becomes the index's.</param>
     Task RebuildAsync(IAsyncEnumerable<ListingSearchDocument> documents, RebuiltIndex position, CancellationToken cancellationToken);
 }
-
-public enum SearchIndexHealth
-{
-    /// <summary>No index yet: it must be built before it answers.</summary>
-    Missing,
-
-    /// <summary>Built with an older mapping or analysis: it answers, and must be rebuilt.</summary>
-    Outdated,
-
-    /// <summary>Unreadable: it must be rebuilt.</summary>
-    Corrupt,
-
-    Ready,
-}
-
-/// <param name="Checkpoint">The outbox sequence applied up to, or null when none was recorded.</param>
-/// <param name="Rebuilt">
-/// The rebuild that made a shared index, so that a process waiting for another's rebuild knows when it
-/// is done and where to follow from; null for an index only this process writes.
-/// </param>
-public sealed record SearchIndexState(SearchIndexHealth Health, long? Checkpoint, RebuiltIndex? Rebuilt = null);

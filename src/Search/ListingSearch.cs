@@ -4,12 +4,6 @@ using ETicket.Domain.Listings.Services;
 
 namespace ETicket.Search;
 
-/// <summary>A search's answer as the API shows it: the listings themselves, and the facet counts.</summary>
-public sealed record ListingSearchResult(
-    Page<Listing> Listings,
-    IReadOnlyList<FacetCount<TicketCategory>> CategoryCounts,
-    IReadOnlyList<FacetCount<string>> CityCounts);
-
 /// <summary>
 /// Searches the index, then reads the listings found from the database, which has the last word: a
 /// listing sold or withdrawn in the moment before the index learnt of it is left out.

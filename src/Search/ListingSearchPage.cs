@@ -2,11 +2,6 @@ using ETicket.Domain.Listings;
 
 namespace ETicket.Search;
 
-/// <summary>One listing found, and where the page stands after it.</summary>
-public sealed record ListingSearchHit(string ListingId, SearchCursor Cursor);
-
-public sealed record FacetCount<TValue>(TValue Value, int Count);
-
 /// <summary>
 /// A page of results. The counts are disjunctive, as shops show them: <see cref="CategoryCounts"/>
 /// applies every filter but the categories, <see cref="CityCounts"/> every filter but the city; both

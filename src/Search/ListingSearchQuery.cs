@@ -2,8 +2,6 @@ using ETicket.Domain.Listings;
 
 namespace ETicket.Search;
 
-public enum ListingSearchSort { Relevance, StartsAtAsc, PriceAsc, PriceDesc, Newest }
-
 /// <summary>
 /// One page of a search, already checked and bounded (<see cref="ListingSearchRequest"/>): a backend
 /// builds its query from this and nothing else.

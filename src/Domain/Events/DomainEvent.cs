@@ -26,21 +26,3 @@ public abstract record DomainEvent
 
     public static DomainEvent? FromJson(string json) => JsonSerializer.Deserialize<DomainEvent>(json, Json);
 }
-
-public sealed record ListingPublished(string ListingId, string SellerId, TicketCategory Category, string? City) : DomainEvent;
-
-public sealed record ListingPriceChanged(string ListingId, string SellerId, decimal Price) : DomainEvent;
-
-/// <summary>Reserved, sold, withdrawn, expired, or on sale again.</summary>
-public sealed record ListingStatusChanged(string ListingId, string SellerId, ListingStatus Status) : DomainEvent;
-
-public sealed record OrderStatusChanged(string OrderId, string ListingId, string BuyerId, string SellerId, OrderStatus Status) : DomainEvent;
-
-/// <summary>A newly published listing matches an open wanted request (求购).</summary>
-public sealed record WantedRequestMatched(string WantedRequestId, string MemberId, string ListingId) : DomainEvent;
-
-/// <summary>
-/// An operator asked for fresh search indexes (`search reindex`). Through the outbox it reaches every
-/// process that keeps one, running or started later; each rebuilds beside its live index.
-/// </summary>
-public sealed record SearchReindexRequested : DomainEvent;

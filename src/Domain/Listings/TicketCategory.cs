@@ -15,5 +15,3 @@ public enum TicketCategory
     /// <summary>展览会门票 exhibitions and shows.</summary>
     Show,
 }
-
-public enum ListingStatus { OnSale, Reserved, Sold, Withdrawn, Expired }

@@ -2,10 +2,6 @@ using ETicket.Domain.Common;
 
 namespace ETicket.Domain.Members;
 
-public enum Gender { Unknown, Male, Female }
-
-public enum Role { Member, Admin }
-
 /// <summary>Someone who signed in: a buyer, a seller, or both.</summary>
 public sealed class Member : IEntity
 {

@@ -3,23 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Orders;
 
-/// <summary>Where money sits: the buyer, the payment provider, escrow, the seller, the platform.</summary>
-public enum LedgerAccount { Buyer, PaymentProvider, Escrow, Seller, Platform }
-
-public enum LedgerEntryKind
-{
-    /// <summary>The payment provider takes the total from the buyer.</summary>
-    Charge,
-    /// <summary>The total moves into escrow.</summary>
-    Hold,
-    /// <summary>Escrow pays the price to the seller.</summary>
-    Payout,
-    /// <summary>Escrow pays the service charge to the platform.</summary>
-    PlatformFee,
-    /// <summary>Escrow returns the total to the buyer.</summary>
-    Refund,
-}
-
 /// <summary>
 /// One money movement of an order's escrow, double-entry: from one account to another. Entries are
 /// only ever added; at most one of each kind per order (a unique index), so nothing is paid twice.
@@ -52,14 +35,4 @@ public sealed class LedgerEntry
         };
         return new LedgerEntry { OrderId = order.Id, Kind = kind, From = from, To = to, Amount = amount, RecordedAt = now, Reference = reference };
     }
-}
-
-public static class LedgerEntryConflicts
-{
-    /// <summary>
-    /// A second entry of one kind for one order: another transaction settled the same order first
-    /// (the unique index saw it before the order's version did). Nothing was paid twice.
-    /// </summary>
-    public static bool IsRepeatedLedgerEntry(this DbUpdateException failure, ETicketDbContext db) =>
-        failure.ViolatesUniqueIndex<LedgerEntry>(db, nameof(LedgerEntry.OrderId), nameof(LedgerEntry.Kind));
 }

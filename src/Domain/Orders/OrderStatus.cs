@@ -15,5 +15,3 @@ public enum OrderStatus
     /// <summary>The buyer cancelled, or the payment deadline passed.</summary>
     Cancelled,
 }
-
-public enum OrderRole { Buyer, Seller }

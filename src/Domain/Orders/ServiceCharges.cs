@@ -2,12 +2,6 @@ using ETicket.Domain.Members;
 
 namespace ETicket.Domain.Orders;
 
-/// <summary>What a buyer pays: the price plus a service charge by price tier, discounted by level.</summary>
-public sealed record ServiceChargeQuote(decimal Price, decimal ServiceCharge, MembershipLevel Level)
-{
-    public decimal Total => Price + ServiceCharge;
-}
-
 public static class ServiceCharges
 {
     /// <summary>Tiers as the original system defined them: (prices below this, pay this).</summary>

@@ -1,7 +1,5 @@
 namespace ETicket.Domain.Persistence;
 
-public enum DatabaseProvider { Sqlite, MySql }
-
 /// <summary>Configuration section <c>ETicket:Database</c>.</summary>
 public sealed class DatabaseOptions
 {

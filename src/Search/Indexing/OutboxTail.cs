@@ -65,6 +65,3 @@ public sealed class OutboxTail(long start, TimeProvider clock)
         return new OutboxRead(listings, rows.Count >= BatchSize, reindex);
     }
 }
-
-/// <param name="Reindex">The outbox row of the latest reindex request read, if any.</param>
-public sealed record OutboxRead(IReadOnlyCollection<string> ListingIds, bool More, long? Reindex);

@@ -1,10 +1,5 @@
 namespace ETicket.Domain.Listings.Querying;
 
-/// <summary>The listing fields a client filters and sorts by.</summary>
-public enum ListingField { Category, Status, City, Title, Price, StartsAt, PublishedAt }
-
-public enum FilterOperator { Eq, Neq, In, Contains, StartsWith, Gt, Gte, Lt, Lte }
-
 /// <summary>A filter over listings: conditions combined with and / or, as the contract's ListingFilterInput.</summary>
 public abstract record ListingFilter
 {
@@ -20,6 +15,3 @@ public abstract record ListingFilter
     /// </param>
     public sealed record Condition(ListingField Field, FilterOperator Operator, object? Value) : ListingFilter;
 }
-
-/// <summary>One element of the contract's order list: one field, one direction.</summary>
-public sealed record ListingSort(ListingField Field, bool Descending);

@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Members.Services;
 
-/// <summary>What a member changes about themself.</summary>
-public sealed record ProfileChanges(string? Nickname, string? AvatarUrl, Gender? Gender);
-
 /// <summary>Members edit their own profile.</summary>
 public sealed class ProfileEditor(ETicketDbContext db)
 {

@@ -1,8 +1,5 @@
 namespace ETicket.Domain.Orders.Payments;
 
-/// <summary>What the buyer is asked to pay for one order.</summary>
-public sealed record PaymentRequest(string OrderId, string BuyerId, decimal Amount);
-
 /// <summary>
 /// Takes a buyer's money for an order. Implementations must be idempotent per order id: charging
 /// an order again returns the first charge's reference and takes nothing more, so a retried request
@@ -15,5 +12,3 @@ public interface IPaymentProvider
     /// <summary>The provider's reference for the charge; throws <see cref="PaymentDeclinedException"/> when the money was not taken.</summary>
     Task<string> ChargeAsync(PaymentRequest request, CancellationToken cancellationToken);
 }
-
-public sealed class PaymentDeclinedException(string message) : Exception(message);

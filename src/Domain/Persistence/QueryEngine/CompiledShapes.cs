@@ -8,18 +8,6 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace ETicket.Domain.Persistence.QueryEngine;
 
 /// <summary>
-/// The query of one shape, compiled once: reads the rows for the values given, in the order its
-/// shape numbered them.
-/// </summary>
-public delegate IAsyncEnumerable<T> CompiledShape<in TContext, out T>(TContext context, object?[] values);
-
-/// <summary>
-/// How a query built at run time (a filter, a keyset window) looks, apart from its values: the types
-/// of the values, and the query over a context with one expression per value.
-/// </summary>
-public sealed record QueryShape(IReadOnlyList<Type> ValueTypes, Func<Expression, IReadOnlyList<Expression>, Expression> Build);
-
-/// <summary>
 /// EF Core compiled queries for queries whose shape is decided per request (which filter fields,
 /// which ordering, which columns) but repeats across requests.
 /// <para>
@@ -91,16 +79,4 @@ public static class CompiledShapes<TContext, T>
             [db, .. types.Select((type, i) => Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), type))]);
         return Expression.Lambda<CompiledShape<TContext, T>>(call, db, values).Compile();
     }
-}
-
-/// <summary>
-/// One EF Core compiled query per model: a compiled query runs only on the model it was first run
-/// with, and one process may hold several (SQLite and MySQL, hosts configured differently).
-/// </summary>
-public sealed class PerModel<TDelegate>(Func<TDelegate> compile)
-    where TDelegate : class
-{
-    private readonly ConditionalWeakTable<IModel, TDelegate> _compiled = [];
-
-    public TDelegate For(DbContext context) => _compiled.GetValue(context.Model, _ => compile());
 }

@@ -37,22 +37,3 @@ public sealed record KeysetWindow<T>(Expression<Func<T, bool>>? Segment, Orderin
         return KeysetPredicates.OrderBy(rows, Order).Take(Take);
     }
 }
-
-/// <summary>Where keyset paging reads its rows from.</summary>
-public interface IKeysetSource<T>
-{
-    /// <summary>The whole list as a query: what counting and "is there anything before the cursor" run on.</summary>
-    IQueryable<T> Items { get; }
-
-    /// <summary>The rows of one window.</summary>
-    Task<List<T>> ReadAsync(KeysetWindow<T> window, CancellationToken cancellationToken);
-}
-
-/// <summary>A list given as a LINQ query; each window is an ordinary EF Core query over it.</summary>
-public sealed class QueryableKeysetSource<T>(IQueryable<T> items) : IKeysetSource<T>
-{
-    public IQueryable<T> Items => items;
-
-    public Task<List<T>> ReadAsync(KeysetWindow<T> window, CancellationToken cancellationToken) =>
-        window.Apply(items).ToListAsync(cancellationToken);
-}

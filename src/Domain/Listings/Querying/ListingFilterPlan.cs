@@ -1,29 +1,20 @@
-using ETicket.Domain.Persistence.QueryEngine;
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 using ETicket.Domain.Common;
+using ETicket.Domain.Persistence.QueryEngine;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Listings.Querying;
 
 /// <summary>
-/// Turns a <see cref="ListingFilter"/> into one SQL-translatable predicate. Text matching
-/// (contains, startsWith) is LIKE with escaping, which ignores case on both providers; status
-/// means the status as of now (<see cref="EffectiveListingStatus"/>).
-/// </summary>
-public static class ListingFilters
-{
-    public static Expression<Func<Listing, bool>> ToPredicate(ListingFilter filter, DateTimeOffset now) =>
-        ListingFilterPlan.For(filter, now).Predicate();
-}
-
-/// <summary>
 /// A <see cref="ListingFilter"/> taken apart: its <see cref="Shape"/> (what SQL it makes: fields,
 /// operators, and/or, the statuses asked for) and its <see cref="Values"/> (what goes into that SQL
 /// as parameters). Two filters of one shape make the same SQL, so a compiled query can be kept per
-/// shape (ListingKeysetSource) and run with each request's values.
+/// shape (ListingKeysetSource) and run with each request's values. Text matching (contains,
+/// startsWith) is LIKE with escaping, which ignores case on both providers; status means the status
+/// as of now (<see cref="EffectiveListingStatus"/>).
 /// </summary>
 public sealed class ListingFilterPlan
 {

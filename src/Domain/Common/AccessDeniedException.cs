@@ -8,5 +8,3 @@ public sealed class AccessDeniedException(AccessDenial denial, string message) :
     public static AccessDeniedException SignInRequired() => new(AccessDenial.Unauthenticated, "Sign in to do this.");
     public static AccessDeniedException Forbidden(string message) => new(AccessDenial.Forbidden, message);
 }
-
-public enum AccessDenial { Unauthenticated, Forbidden }

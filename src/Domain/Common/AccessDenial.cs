@@ -1,0 +1,3 @@
+namespace ETicket.Domain.Common;
+
+public enum AccessDenial { Unauthenticated, Forbidden }

@@ -1,0 +1,3 @@
+namespace ETicket.Domain.Listings;
+
+public enum ListingStatus { OnSale, Reserved, Sold, Withdrawn, Expired }

@@ -1,0 +1,5 @@
+using ETicket.Domain.Common;
+
+namespace ETicket.Domain.Members;
+
+public enum Gender { Unknown, Male, Female }

@@ -1,0 +1,14 @@
+using ETicket.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETicket.Domain.Orders;
+
+public static class LedgerEntryConflicts
+{
+    /// <summary>
+    /// A second entry of one kind for one order: another transaction settled the same order first
+    /// (the unique index saw it before the order's version did). Nothing was paid twice.
+    /// </summary>
+    public static bool IsRepeatedLedgerEntry(this DbUpdateException failure, ETicketDbContext db) =>
+        failure.ViolatesUniqueIndex<LedgerEntry>(db, nameof(LedgerEntry.OrderId), nameof(LedgerEntry.Kind));
+}

@@ -1,0 +1,3 @@
+namespace ETicket.Domain.Orders;
+
+public enum OrderRole { Buyer, Seller }

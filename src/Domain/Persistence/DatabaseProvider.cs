@@ -1,0 +1,3 @@
+namespace ETicket.Domain.Persistence;
+
+public enum DatabaseProvider { Sqlite, MySql }

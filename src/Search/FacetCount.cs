@@ -1,0 +1,5 @@
+using ETicket.Domain.Listings;
+
+namespace ETicket.Search;
+
+public sealed record FacetCount<TValue>(TValue Value, int Count);

@@ -1,0 +1,5 @@
+using ETicket.Domain.Listings;
+
+namespace ETicket.Search;
+
+public enum ListingSearchSort { Relevance, StartsAtAsc, PriceAsc, PriceDesc, Newest }
