@@ -1,8 +1,12 @@
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Transport;
+namespace ETicket.Graph.Querying;
 
-/// <summary>Which operation of a document a request runs, so a transport can route it before executing.</summary>
+/// <summary>
+/// Which operation of a document a request runs, decided here alone: a transport routes the request
+/// by it before executing, and what runs later reads the operation GraphQL.NET's executer chose the
+/// same way (the resolve context's <c>Operation</c>).
+/// </summary>
 public static class OperationSelection
 {
     /// <summary>
