@@ -1,6 +1,5 @@
 using ETicket.Graph.Querying;
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 

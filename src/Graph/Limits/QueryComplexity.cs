@@ -3,7 +3,6 @@ using ETicket.Domain.Common;
 using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQL.Validation.Complexity;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Limits;

@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Querying;
@@ -36,4 +37,13 @@ public static class OperationSelection
 
     public static bool Selects(GraphQLDocument document, string? operationName, OperationType type) =>
         Find(document, operationName)?.Operation == type;
+
+    /// <summary>The type an operation's selections start from; null when the schema has no such root.</summary>
+    public static IObjectGraphType? RootType(ISchema schema, GraphQLOperationDefinition operation) => operation.Operation switch
+    {
+        OperationType.Query => schema.Query,
+        OperationType.Mutation => schema.Mutation,
+        OperationType.Subscription => schema.Subscription,
+        _ => null,
+    };
 }

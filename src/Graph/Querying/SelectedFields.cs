@@ -32,13 +32,7 @@ public static class SelectedFields
 
         public FrozenSet<string>? Of(GraphQLOperationDefinition operation)
         {
-            IGraphType? root = operation.Operation switch
-            {
-                OperationType.Query => schema.Query,
-                OperationType.Mutation => schema.Mutation,
-                OperationType.Subscription => schema.Subscription,
-                _ => null,
-            };
+            var root = OperationSelection.RootType(schema, operation);
             return root is null || Of(operation.SelectionSet, root) ? null : _fields.ToFrozenSet();
         }
 

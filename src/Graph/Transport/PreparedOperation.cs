@@ -3,7 +3,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Transport;
@@ -120,14 +119,7 @@ internal sealed class PreparedOperation
             Directives(operation);
             foreach (var variable in operation.Variables?.Items ?? [])
                 Directives(variable);
-            IComplexGraphType? root = operation.Operation switch
-            {
-                OperationType.Query => schema.Query,
-                OperationType.Mutation => schema.Mutation,
-                OperationType.Subscription => schema.Subscription,
-                _ => null,
-            };
-            if (root is not null)
+            if (OperationSelection.RootType(schema, operation) is { } root)
                 Of(operation.SelectionSet, root);
         }
 
