@@ -25,15 +25,9 @@ public abstract class BatchLoader<TKey, TValue>
     /// <summary>Like <see cref="Load"/>, typed as a base type of the value (data loader results are not covariant).</summary>
     public IDataLoaderResult<TResult?> LoadAs<TResult>(TKey key) where TResult : class
     {
-        Loading();
         if (!_loaded.ContainsKey(key) && !_failed.ContainsKey(key))
             _pending.Add(key);
         return new Pending<TResult>(this, key);
-    }
-
-    /// <summary>Called before each load: a loader whose values depend on the request may <see cref="ReloadAll"/> here.</summary>
-    protected virtual void Loading()
-    {
     }
 
     /// <summary>Values loaded so far are fetched again with the next batch (what they were loaded with no longer suffices).</summary>

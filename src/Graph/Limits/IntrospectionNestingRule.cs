@@ -1,5 +1,5 @@
+using ETicket.Graph.Querying;
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Limits;
@@ -23,35 +23,21 @@ public sealed class IntrospectionNestingRule : ValidationRuleBase
         {
             if (field.Name.Value != "__schema" && field.Name.Value != "__type" || field.SelectionSet is null)
                 return;
-            var depth = nesting.In(field.SelectionSet);
+            var depth = nesting.Of(field.SelectionSet, default);
             if (depth > MaxNesting)
                 validation.ReportError(QueryLimitErrors.IntrospectionTooDeep(validation.Document, field, depth, MaxNesting));
         }));
     }
 
-    /// <summary>The deepest nesting below a selection set, each fragment's figure worked out once.</summary>
-    private sealed class Nesting(GraphQLDocument document)
+    /// <summary>
+    /// The deepest nesting below a selection set, each fragment's figure worked out once. A fragment
+    /// that spreads itself is the core rules' to refuse (in this same walk); here it ends the walk.
+    /// </summary>
+    private sealed class Nesting(GraphQLDocument document) : SelectionWalk<ValueTuple, int>(document)
     {
-        private readonly Dictionary<GraphQLFragmentDefinition, int> _fragments = [];
+        protected override int Field(GraphQLField field, ValueTuple _) => (FollowsTypeGraph(field) ? 1 : 0) + Of(field.SelectionSet, default);
 
-        public int In(GraphQLSelectionSet selectionSet) => selectionSet.Selections.Max(selection => selection switch
-        {
-            GraphQLField field => (FollowsTypeGraph(field) ? 1 : 0) + (field.SelectionSet is { } children ? In(children) : 0),
-            GraphQLInlineFragment inline => In(inline.SelectionSet),
-            GraphQLFragmentSpread spread => InFragment(spread),
-            _ => 0,
-        });
-
-        private int InFragment(GraphQLFragmentSpread spread)
-        {
-            if (document.FindFragmentDefinition(spread.FragmentName.Name.Value) is not { } fragment)
-                return 0;
-            if (_fragments.TryGetValue(fragment, out var depth))
-                return depth;
-            // A fragment that spreads itself is the core rules' to refuse; here it ends the walk.
-            _fragments[fragment] = 0;
-            return _fragments[fragment] = In(fragment.SelectionSet);
-        }
+        protected override int Combine(int folded, int next) => Math.Max(folded, next);
 
         private static bool FollowsTypeGraph(GraphQLField field) => field.Name.Value == "fields" || field.Name.Value == "inputFields"
             || field.Name.Value == "interfaces" || field.Name.Value == "possibleTypes";

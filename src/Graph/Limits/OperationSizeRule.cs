@@ -1,5 +1,5 @@
+using ETicket.Graph.Querying;
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ public sealed class OperationSizeRule(IOptions<QueryLimitOptions> options) : Val
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         var limits = options.Value;
-        var size = new ExpandedSize(context.Document).Of(context.Operation.SelectionSet);
+        var size = new ExpandedSize(context.Document).Of(context.Operation.SelectionSet, default);
         if (size.Fields > limits.MaxComplexity)
             context.ReportError(QueryLimitErrors.TooManyFields(size.Fields, limits.MaxComplexity));
         if (size.Aliases > limits.MaxAliases)
@@ -40,34 +40,12 @@ public sealed class OperationSizeRule(IOptions<QueryLimitOptions> options) : Val
             new(Math.Min(a.Fields + b.Fields, Ceiling), Math.Min(a.Aliases + b.Aliases, Ceiling));
     }
 
-    /// <summary>Works out each fragment's size once and reuses it for every spread.</summary>
-    private sealed class ExpandedSize(GraphQLDocument document)
+    /// <summary>The size with each fragment written out at its every spread, worked out once (see <see cref="SelectionWalk{TScope, TResult}"/>).</summary>
+    private sealed class ExpandedSize(GraphQLDocument document) : SelectionWalk<ValueTuple, Size>(document)
     {
-        private readonly Dictionary<GraphQLFragmentDefinition, Size> _fragments = [];
+        protected override Size Field(GraphQLField field, ValueTuple _) =>
+            new Size(1, field.Alias is null ? 0 : 1) + Of(field.SelectionSet, default);
 
-        public Size Of(GraphQLSelectionSet selectionSet)
-        {
-            var size = new Size(0, 0);
-            foreach (var selection in selectionSet.Selections)
-            {
-                size += selection switch
-                {
-                    GraphQLField field => new Size(1, field.Alias is null ? 0 : 1) + (field.SelectionSet is { } children ? Of(children) : default),
-                    GraphQLInlineFragment inline => Of(inline.SelectionSet),
-                    GraphQLFragmentSpread spread => OfFragment(spread),
-                    _ => default,
-                };
-            }
-            return size;
-        }
-
-        private Size OfFragment(GraphQLFragmentSpread spread)
-        {
-            if (document.FindFragmentDefinition(spread.FragmentName.Name.Value) is not { } fragment)
-                return default;
-            if (!_fragments.TryGetValue(fragment, out var size))
-                _fragments[fragment] = size = Of(fragment.SelectionSet);
-            return size;
-        }
+        protected override Size Combine(Size folded, Size next) => folded + next;
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections;
 using ETicket.Domain.Common;
+using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQL.Validation.Complexity;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Limits;
@@ -40,27 +40,25 @@ public static class QueryComplexity
     /// <c>@skip</c> and <c>@include</c> decide which fields count. When not, the analyzer's verdict
     /// on the document holds for every request (see Transport/DocumentCache).
     /// </summary>
-    public static bool DependsOnVariables(GraphQLDocument document, GraphQLOperationDefinition operation)
+    public static bool DependsOnVariables(GraphQLDocument document, GraphQLOperationDefinition operation) =>
+        InDirectives(operation.Directives) || new VariablesRead(document).Of(operation.SelectionSet, default);
+
+    private sealed class VariablesRead(GraphQLDocument document) : SelectionWalk<ValueTuple, bool>(document)
     {
-        var fragments = new HashSet<GraphQLFragmentDefinition>();
+        protected override bool Field(GraphQLField field, ValueTuple _) =>
+            InDirectives(field.Directives)
+            || field.Arguments is { } arguments && arguments.Items.Any(a => ArgumentsRead.Contains(a.Name.StringValue) && HasVariable(a.Value))
+            || Of(field.SelectionSet, default);
 
-        bool InDirectives(GraphQLDirectives? directives) =>
-            directives is not null && directives.Items.Any(d => d.Arguments is { } arguments && arguments.Items.Any(a => HasVariable(a.Value)));
+        protected override bool Directives(IHasDirectivesNode node) => InDirectives(node.Directives);
 
-        bool InSelection(GraphQLSelectionSet? selectionSet) => selectionSet is not null && selectionSet.Selections.Any(selection => selection switch
-        {
-            GraphQLField field => InDirectives(field.Directives)
-                || field.Arguments is { } arguments && arguments.Items.Any(a => ArgumentsRead.Contains(a.Name.StringValue) && HasVariable(a.Value))
-                || InSelection(field.SelectionSet),
-            GraphQLInlineFragment inline => InDirectives(inline.Directives) || InSelection(inline.SelectionSet),
-            GraphQLFragmentSpread spread => InDirectives(spread.Directives)
-                || document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment && fragments.Add(fragment)
-                    && (InDirectives(fragment.Directives) || InSelection(fragment.SelectionSet)),
-            _ => true,
-        });
+        protected override bool Combine(bool folded, bool next) => folded || next;
 
-        return InDirectives(operation.Directives) || InSelection(operation.SelectionSet);
+        protected override bool IsFinal(bool found) => found;
     }
+
+    private static bool InDirectives(GraphQLDirectives? directives) =>
+        directives is not null && directives.Items.Any(d => d.Arguments is { } arguments && arguments.Items.Any(a => HasVariable(a.Value)));
 
     private static bool HasVariable(GraphQLValue value) => value switch
     {

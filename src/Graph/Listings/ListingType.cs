@@ -6,6 +6,7 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Live;
 using ETicket.Graph.Members;
+using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Federation;
@@ -26,32 +27,34 @@ public sealed class ListingType : ObjectGraphType<Listing>
             this.ResolveReference<ListingReference, Listing>((ctx, reference) =>
                 ctx.Service<ListingLoader>().Load(reference.Id));
         }
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Category);
-        Field<NonNullGraphType<StringGraphType>>("title").Resolve(ctx => ctx.Source.Title);
-        Field<StringGraphType>("description")
+        Field<NonNullGraphType<IdGraphType>>("id").Reads(nameof(Listing.Id)).Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<TicketCategoryType>>("category").Reads(nameof(Listing.Category)).Resolve(ctx => ctx.Source.Category);
+        Field<NonNullGraphType<StringGraphType>>("title").Reads(nameof(Listing.Title)).Resolve(ctx => ctx.Source.Title);
+        Field<StringGraphType>("description").Reads(nameof(Listing.Id))
             .Resolve(ctx => ctx.Service<ListingTextLoader>().Load(ctx.Source.Id).Then(text => text?.Description));
-        Field<StringGraphType>("country").Resolve(ctx => ctx.Source.Country);
-        Field<StringGraphType>("city").Resolve(ctx => ctx.Source.City);
-        Field<StringGraphType>("venue")
+        Field<StringGraphType>("country").Reads(nameof(Listing.Country)).Resolve(ctx => ctx.Source.Country);
+        Field<StringGraphType>("city").Reads(nameof(Listing.City)).Resolve(ctx => ctx.Source.City);
+        Field<StringGraphType>("venue").Reads(nameof(Listing.Venue))
             .Description("Cinema, theatre, attraction or shop.")
             .Resolve(ctx => ctx.Source.Venue);
-        Field<DateTimeScalar>("startsAt")
+        Field<DateTimeScalar>("startsAt").Reads(nameof(Listing.StartsAt))
             .Description("Event start (FILM, CONCERT, SHOW, ADMISSION) or validity start (FOOD, ENTERTAINMENT).")
             .Resolve(ctx => ctx.Source.StartsAt);
-        Field<DateTimeScalar>("endsAt")
+        Field<DateTimeScalar>("endsAt").Reads(nameof(Listing.EndsAt))
             .Description("Validity end (FOOD, ENTERTAINMENT, ADMISSION).")
             .Resolve(ctx => ctx.Source.EndsAt);
-        Field<StringGraphType>("seat").Resolve(ctx => ctx.Source.Seat);
-        Field<NonNullGraphType<DecimalScalar>>("faceValue").Resolve(ctx => ctx.Source.FaceValue);
-        Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
-        Field<NonNullGraphType<ListingStatusType>>("status")
+        Field<StringGraphType>("seat").Reads(nameof(Listing.Seat)).Resolve(ctx => ctx.Source.Seat);
+        Field<NonNullGraphType<DecimalScalar>>("faceValue").Reads(nameof(Listing.FaceValue)).Resolve(ctx => ctx.Source.FaceValue);
+        Field<NonNullGraphType<DecimalScalar>>("price").Reads(nameof(Listing.Price)).Resolve(ctx => ctx.Source.Price);
+        Field<NonNullGraphType<ListingStatusType>>("status").Reads(nameof(Listing.Status), nameof(Listing.ExpiresAt))
             .Description("As of now: a listing past its expiry is EXPIRED even before the sweep records it.")
             .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().Now()));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Resolve(ctx => ctx.Source.ImageUrls);
-        Field<NonNullGraphType<MemberType>>("seller").Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
-        Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Resolve(ctx => ctx.Source.PublishedAt);
-        Field<StringGraphType>("ticketCode")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Reads(nameof(Listing.ImageUrls))
+            .Resolve(ctx => ctx.Source.ImageUrls);
+        Field<NonNullGraphType<MemberType>>("seller").Reads(nameof(Listing.SellerId))
+            .Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
+        Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Reads(nameof(Listing.PublishedAt)).Resolve(ctx => ctx.Source.PublishedAt);
+        Field<StringGraphType>("ticketCode").Reads(nameof(Listing.Id), nameof(Listing.SellerId))
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
             .DependsOnViewer()
             .Resolve(ctx =>

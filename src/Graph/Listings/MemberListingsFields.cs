@@ -1,8 +1,10 @@
-using ETicket.Domain.Persistence.QueryEngine.Keyset;
+using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Querying;
+using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Graph.Common;
 using ETicket.Graph.Members;
+using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
@@ -14,6 +16,7 @@ public sealed class MemberListingsFields : IFieldContributor<MemberType>
 {
     public void AddFields(MemberType type) =>
         type.Field<NonNullGraphType<ListingConnectionType>>("listings")
+            .Reads(nameof(IEntity.Id))
             .Description("The member's listings, newest first; `status` as of now.")
             .Argument<ListingStatusType>("status")
             .Paged(backward: false)

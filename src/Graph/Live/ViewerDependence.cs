@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ETicket.Graph.Querying;
 using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -30,22 +31,28 @@ public static class ViewerDependence
             .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Whether <paramref name="document"/> selects a field named like a marked one, anywhere. By name
-    /// alone, so it may say yes too often (a harmless extra execution), never too rarely.
+    /// Whether an operation of <paramref name="document"/> selects a field named like a marked one,
+    /// anywhere (a fragment that no operation spreads makes the document invalid, refused anyway).
+    /// By name alone, so it may say yes too often (a harmless extra execution), never too rarely.
     /// </summary>
-    public static bool Selects(GraphQLDocument document, FrozenSet<string> names) =>
-        document.Definitions.Any(definition => definition switch
+    public static bool Selects(GraphQLDocument document, FrozenSet<string> names)
+    {
+        var walk = new NamedFields(document, names);
+        foreach (var definition in document.Definitions)
         {
-            GraphQLOperationDefinition operation => Selects(operation.SelectionSet, names),
-            GraphQLFragmentDefinition fragment => Selects(fragment.SelectionSet, names),
-            _ => false,
-        });
+            if (definition is GraphQLOperationDefinition operation && walk.Of(operation.SelectionSet, default))
+                return true;
+        }
+        return false;
+    }
 
-    private static bool Selects(GraphQLSelectionSet? selections, FrozenSet<string> names) =>
-        selections is not null && selections.Selections.Any(selection => selection switch
-        {
-            GraphQLField field => names.Contains(field.Name.StringValue) || Selects(field.SelectionSet, names),
-            GraphQLInlineFragment inline => Selects(inline.SelectionSet, names),
-            _ => false,
-        });
+    private sealed class NamedFields(GraphQLDocument document, FrozenSet<string> names) : SelectionWalk<ValueTuple, bool>(document)
+    {
+        protected override bool Field(GraphQLField field, ValueTuple _) =>
+            names.Contains(field.Name.StringValue) || Of(field.SelectionSet, default);
+
+        protected override bool Combine(bool folded, bool next) => folded || next;
+
+        protected override bool IsFinal(bool found) => found;
+    }
 }

@@ -26,7 +26,7 @@ public interface IMemberResolver
 public sealed class LoadingMemberResolver(ILogger<LoadingMemberResolver> logger) : IMemberResolver
 {
     public IDataLoaderResult<IEntity?> Resolve(IResolveFieldContext context, string memberId) =>
-        context.Service<MemberLoader>().LoadAs<IEntity>(memberId);
+        context.Service<MemberLoader>().Load(context, memberId);
 
     public IDataLoaderResult<IEntity?> ResolveReferenced(IResolveFieldContext context, string memberId) =>
         Resolve(context, memberId).Then<IEntity?, IEntity?>(member => member ?? StandIn(memberId));

@@ -2,45 +2,26 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using ETicket.Domain.Common;
-using ETicket.Domain.Persistence.QueryEngine;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.QueryEngine;
 using ETicket.Graph.Common;
-using ETicket.Graph.Schema;
+using ETicket.Graph.Querying;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Graph.Members;
 
 /// <summary>
-/// Members by id, one query per batch, loading only the columns the executing operation's Member
-/// fields read (a market page's sellers show a nickname: two columns, not thirteen). Members loaded
-/// here serve Member fields only; outside a GraphQL execution every column is loaded.
+/// Members by id, one query per batch, loading only the columns the operation's Member fields read
+/// (their <see cref="FieldReads"/>): a market page's sellers show a nickname, two columns, not
+/// thirteen. Members loaded here serve Member fields only.
 /// </summary>
-public sealed class MemberLoader(ETicketDbContext db, ETicketSchema schema) : BatchLoader<string, Member>
+public sealed class MemberLoader(ETicketDbContext db) : BatchLoader<string, Member>
 {
-    /// <summary>
-    /// The properties each field of Member reads from its member (see MemberFields and the other
-    /// contributors). A field missing here (one added later) loads every column, so forgetting it
-    /// costs time, not answers.
-    /// </summary>
-    private static readonly Dictionary<string, string[]> Fields = new()
-    {
-        ["__typename"] = [],
-        ["id"] = [],
-        ["nickname"] = [nameof(Member.Nickname)],
-        ["avatarUrl"] = [nameof(Member.AvatarUrl)],
-        ["gender"] = [nameof(Member.Gender)],
-        ["creditPoints"] = [nameof(Member.CreditPoints)],
-        ["membershipLevel"] = [nameof(Member.CreditPoints)],
-        ["blacklisted"] = [nameof(Member.Blacklisted)],
-        ["phoneNumber"] = [nameof(Member.PhoneNumber)],
-        ["roles"] = [nameof(Member.IsAdmin)],
-        ["joinedAt"] = [nameof(Member.JoinedAt)],
-        // The tickets module's fields read the id only.
-        ["completedTrades"] = [],
-        ["listings"] = [],
-    };
-
     /// <summary>The columns to load: null for all; per set of Member fields selected, worked out once.</summary>
     private sealed record Columns(FrozenSet<string>? Properties, string[]? Names, object Key)
     {
@@ -53,19 +34,26 @@ public sealed class MemberLoader(ETicketDbContext db, ETicketSchema schema) : Ba
         }
     }
 
+    // Fields' declarations are the same in every schema that has them, so sets of fields are keyed alone.
     private static readonly ConditionalWeakTable<FrozenSet<string>, Columns> ForFields = [];
 
-    private ExecutingOperation? _served;
+    private GraphQLOperationDefinition? _served;
     private Columns? _loadedWith;
 
-    /// <summary>Before each load: the columns the executing operation needs, widening (and reloading) when they grew.</summary>
-    protected override void Loading()
+    /// <summary>The member with this id, for a Member field of <paramref name="context"/>'s operation.</summary>
+    public IDataLoaderResult<IEntity?> Load(IResolveFieldContext context, string id)
     {
-        var operation = ExecutingOperation.Current;
-        if (_loadedWith is not null && ReferenceEquals(operation, _served))
+        Serve(context);
+        return LoadAs<IEntity>(id);
+    }
+
+    /// <summary>The columns the operation needs, widening (and reloading) when they grew.</summary>
+    private void Serve(IResolveFieldContext context)
+    {
+        if (_loadedWith is not null && ReferenceEquals(context.Operation, _served))
             return;
-        _served = operation;
-        var needed = Needed(operation);
+        _served = context.Operation;
+        var needed = Needed(context);
         if (_loadedWith is null)
         {
             _loadedWith = needed;
@@ -79,21 +67,27 @@ public sealed class MemberLoader(ETicketDbContext db, ETicketSchema schema) : Ba
     }
 
     /// <summary>The member properties the operation reads (the id always), or all when it cannot tell.</summary>
-    private Columns Needed(ExecutingOperation? operation)
+    private static Columns Needed(IResolveFieldContext context)
     {
-        if (operation?.FieldsOn(schema, "Member") is not { } fields)
+        if (SelectedFields.On(context, MemberType.TypeName) is not { } fields)
             return Columns.All;
-        return ForFields.GetValue(fields, static fields =>
+        if (ForFields.TryGetValue(fields, out var known))
+            return known;
+        var columns = Read(fields, FieldReads.Of((IComplexGraphType)context.Schema.AllTypes[MemberType.TypeName]!));
+        ForFields.AddOrUpdate(fields, columns);
+        return columns;
+
+        static Columns Read(FrozenSet<string> fields, FrozenDictionary<string, string[]> reads)
         {
             var properties = new HashSet<string> { nameof(Member.Id) };
             foreach (var field in fields)
             {
-                if (!Fields.TryGetValue(field, out var read))
+                if (!reads.TryGetValue(field, out var read))
                     return Columns.All;
                 properties.UnionWith(read);
             }
             return Columns.Of(properties.ToFrozenSet());
-        });
+        }
     }
 
     protected override async Task<IReadOnlyDictionary<string, Member>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
+using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Federation;
@@ -14,11 +15,13 @@ namespace ETicket.Graph.Members;
 /// </summary>
 public sealed class MemberType : ObjectGraphType<IEntity>
 {
+    public const string TypeName = "Member";
+
     public MemberType(SchemaRole role, IMemberResolver members, IEnumerable<IFieldContributor<MemberType>> contributors)
     {
-        Name = "Member";
+        Name = TypeName;
         IsTypeOf = source => source is Member or MemberReference;
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Reads(nameof(IEntity.Id)).Resolve(ctx => ctx.Source.Id);
         if (role.IsFederated)
         {
             this.Key("id");

@@ -60,18 +60,14 @@ public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, I
         }
     }
 
-    public async Task<ExecutionResult> ExecuteAsync(
+    public Task<ExecutionResult> ExecuteAsync(
         GraphQLHttpRequest request,
         GraphQLDocument document,
         ClaimsPrincipal? user,
         IPAddress? clientAddress,
         IServiceProvider requestServices,
-        CancellationToken cancellationToken)
-    {
-        // For the services that shape their work by what the operation selects (MemberLoader); an
-        // async method, so it holds for this execution's flow only.
-        ExecutingOperation.Current = new ExecutingOperation(document, request.OperationName);
-        return await executer.ExecuteAsync(options =>
+        CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
             options.Document = document;
@@ -84,5 +80,4 @@ public sealed class GraphQLExecutor(IDocumentExecuter<ETicketSchema> executer, I
             options.RequestServices = requestServices;
             options.CancellationToken = cancellationToken;
         });
-    }
 }

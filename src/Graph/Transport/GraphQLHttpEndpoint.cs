@@ -1,4 +1,5 @@
 using ETicket.Graph.Common;
+using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;

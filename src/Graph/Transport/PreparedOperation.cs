@@ -1,8 +1,8 @@
+using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Transport;
@@ -112,68 +112,18 @@ internal sealed class PreparedOperation
     /// scope, and nothing below a field, fragment or type it cannot resolve.
     /// </summary>
     private sealed class SiteFinder(ISchema schema, GraphQLDocument document, List<Site> sites)
+        : SelectionWalk<IComplexGraphType?, ValueTuple>(document)
     {
-        private readonly HashSet<ROM> _visitedFragments = [];
-
         public void Operation(GraphQLOperationDefinition operation)
         {
             Directives(operation);
             foreach (var variable in operation.Variables?.Items ?? [])
                 Directives(variable);
-            IComplexGraphType? root = operation.Operation switch
-            {
-                OperationType.Query => schema.Query,
-                OperationType.Mutation => schema.Mutation,
-                OperationType.Subscription => schema.Subscription,
-                _ => null,
-            };
-            if (root is not null)
-                Selections(operation.SelectionSet, root);
+            if (OperationSelection.RootType(schema, operation) is { } root)
+                Of(operation.SelectionSet, root);
         }
 
-        private void Selections(GraphQLSelectionSet? set, IComplexGraphType? type)
-        {
-            foreach (var selection in set?.Selections ?? [])
-            {
-                switch (selection)
-                {
-                    case GraphQLField field:
-                        Field(field, type);
-                        break;
-                    case GraphQLInlineFragment inline:
-                        Directives(inline);
-                        if (inline.TypeCondition is null)
-                            Selections(inline.SelectionSet, type);
-                        else
-                            Fragment(inline.TypeCondition, inline.SelectionSet);
-                        break;
-                    case GraphQLFragmentSpread spread:
-                        Directives(spread);
-                        if (_visitedFragments.Add(spread.FragmentName.Name.Value) && document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } definition)
-                        {
-                            Directives(definition);
-                            Fragment(definition.TypeCondition, definition.SelectionSet);
-                        }
-                        break;
-                }
-            }
-
-            // A fragment on an abstract type that is not an interface (a union) keeps the type in scope.
-            void Fragment(GraphQLTypeCondition condition, GraphQLSelectionSet body)
-            {
-                switch (schema.AllTypes[condition.Type.Name.Value]?.GetNamedType())
-                {
-                    case IComplexGraphType complex:
-                        Selections(body, complex);
-                        break;
-                    case IAbstractGraphType:
-                        Selections(body, type);
-                        break;
-                }
-            }
-        }
-
-        private void Field(GraphQLField field, IComplexGraphType? type)
+        protected override ValueTuple Field(GraphQLField field, IComplexGraphType? type)
         {
             Directives(field);
             var name = field.Name.Value;
@@ -182,24 +132,33 @@ internal sealed class PreparedOperation
                 : name == schema.SchemaMetaFieldType.Name ? schema.SchemaMetaFieldType
                 : type?.Fields.Find(name);
             if (definition is null)
-                return;
+                return default;
             if (field.Arguments?.Count > 0)
                 sites.Add(new Site(field, definition));
-            switch (definition.ResolvedType?.GetNamedType())
+            return definition.ResolvedType?.GetNamedType() switch
             {
-                case IComplexGraphType complex:
-                    Selections(field.SelectionSet, complex);
-                    break;
-                case UnionGraphType:
-                    Selections(field.SelectionSet, type);
-                    break;
-            }
+                IComplexGraphType complex => Of(field.SelectionSet, complex),
+                UnionGraphType => Of(field.SelectionSet, type),
+                _ => default,
+            };
         }
 
-        private void Directives(ASTNode node)
+        // A fragment on an abstract type that is not an interface (a union) keeps the type in scope.
+        protected override ValueTuple Fragment(GraphQLTypeCondition condition, GraphQLSelectionSet selections, IComplexGraphType? type) =>
+            schema.AllTypes[condition.Type.Name.Value]?.GetNamedType() switch
+            {
+                IComplexGraphType complex => Of(selections, complex),
+                IAbstractGraphType => Of(selections, type),
+                _ => default,
+            };
+
+        protected override ValueTuple Directives(IHasDirectivesNode node)
         {
-            if (node is IHasDirectivesNode { Directives.Count: > 0 })
-                sites.Add(new Site(node, null));
+            if (node.Directives?.Count > 0)
+                sites.Add(new Site((ASTNode)node, null));
+            return default;
         }
+
+        protected override ValueTuple Combine(ValueTuple folded, ValueTuple next) => default;
     }
 }

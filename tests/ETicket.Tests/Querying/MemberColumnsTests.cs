@@ -1,7 +1,10 @@
-using ETicket.Graph.Common;
+using ETicket.Domain.Members;
 using ETicket.Graph.Members;
+using ETicket.Graph.Schema;
 using ETicket.Tests.Infrastructure;
+using GraphQL;
 using GraphQLParser;
+using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Tests.Querying;
@@ -56,15 +59,22 @@ public sealed class MemberColumnsTests
         var member = await server.SignInAsync("13800000001", "Someone");
         await using var scope = server.Services.CreateAsyncScope();
         var loader = scope.ServiceProvider.GetRequiredService<MemberLoader>();
+        var schema = server.Services.GetRequiredService<ETicketSchema>();
 
-        ExecutingOperation.Current = new ExecutingOperation(Parser.Parse("{ member(id: \"x\") { nickname } }"), null);
-        var first = await loader.Load(member.Id).GetResultAsync(TestContext.Current.CancellationToken);
-        ExecutingOperation.Current = new ExecutingOperation(Parser.Parse("{ member(id: \"x\") { nickname joinedAt } }"), null);
-        var second = await loader.Load(member.Id).GetResultAsync(TestContext.Current.CancellationToken);
+        var first = (Member?)await loader.Load(Executing(schema, "{ member(id: \"x\") { nickname } }"), member.Id).GetResultAsync(TestContext.Current.CancellationToken);
+        var second = (Member?)await loader.Load(Executing(schema, "{ member(id: \"x\") { nickname joinedAt } }"), member.Id).GetResultAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("Someone", first!.Nickname);
         Assert.Equal(default, first.JoinedAt);
         Assert.NotEqual(default, second!.JoinedAt);
         Assert.Equal("Someone", second.Nickname);
+    }
+
+    /// <summary>A field's context in the execution of <paramref name="query"/>: what the loader reads the operation from.</summary>
+    private static ResolveFieldContext Executing(ETicketSchema schema, string query)
+    {
+        schema.Initialize();
+        var document = Parser.Parse(query);
+        return new ResolveFieldContext { Schema = schema, Document = document, Operation = (GraphQLOperationDefinition)document.Definitions[0] };
     }
 }

@@ -1,7 +1,9 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using ETicket.Domain.Listings;
+using ETicket.Graph.Querying;
 using GraphQL;
-using GraphQLParser;
+using GraphQL.Types;
 using GraphQLParser.AST;
 
 namespace ETicket.Graph.Listings.Querying;
@@ -14,31 +16,8 @@ namespace ETicket.Graph.Listings.Querying;
 /// </summary>
 public static class ListingSelection
 {
-    /// <summary>
-    /// The columns each field of <see cref="ListingType"/> reads from its listing. A field missing
-    /// here (one added to the type later) loads every column, so forgetting it costs time, not answers.
-    /// </summary>
-    private static readonly Dictionary<string, ListingColumns> Fields = new()
-    {
-        ["__typename"] = ListingColumns.None,
-        ["id"] = ListingColumns.Id,
-        ["category"] = ListingColumns.Category,
-        ["title"] = ListingColumns.Title,
-        ["description"] = ListingColumns.Id,
-        ["country"] = ListingColumns.Country,
-        ["city"] = ListingColumns.City,
-        ["venue"] = ListingColumns.Venue,
-        ["startsAt"] = ListingColumns.StartsAt,
-        ["endsAt"] = ListingColumns.EndsAt,
-        ["seat"] = ListingColumns.Seat,
-        ["faceValue"] = ListingColumns.FaceValue,
-        ["price"] = ListingColumns.Price,
-        ["status"] = ListingColumns.Status | ListingColumns.ExpiresAt,
-        ["imageUrls"] = ListingColumns.ImageUrls,
-        ["seller"] = ListingColumns.SellerId,
-        ["publishedAt"] = ListingColumns.PublishedAt,
-        ["ticketCode"] = ListingColumns.Id | ListingColumns.SellerId,
-    };
+    /// <summary>The columns each field of a Listing type reads, from its fields' <see cref="FieldReads"/> (each flag names its property).</summary>
+    private static readonly ConditionalWeakTable<IComplexGraphType, FrozenDictionary<string, ListingColumns>> Fields = [];
 
     private static readonly ConditionalWeakTable<GraphQLField, StrongBox<ListingColumns>> Known = [];
 
@@ -48,36 +27,37 @@ public static class ListingSelection
         var field = context.FieldAst;
         if (Known.TryGetValue(field, out var known))
             return known.Value;
-        var columns = field.SelectionSet is { } connection ? InConnection(connection, context.Document) : ListingColumns.None;
+        var listing = (IComplexGraphType)context.Schema.AllTypes["Listing"]!;
+        var columns = new Walk(context.Document, Fields.GetValue(listing, ColumnsOf)).Of(field.SelectionSet, Level.Connection);
         Known.AddOrUpdate(field, new StrongBox<ListingColumns>(columns));
         return columns;
     }
 
-    /// <summary>Of a connection: its <c>nodes</c>, and the <c>node</c> of its <c>edges</c>.</summary>
-    private static ListingColumns InConnection(GraphQLSelectionSet selection, GraphQLDocument document) =>
-        Walk(selection, document, field => field.Name.Value == "nodes" && field.SelectionSet is { } nodes ? InListing(nodes, document)
-            : field.Name.Value == "edges" && field.SelectionSet is { } edges
-                ? Walk(edges, document, edge => edge.Name.Value == "node" && edge.SelectionSet is { } node ? InListing(node, document) : ListingColumns.None)
-                : ListingColumns.None);
+    private static FrozenDictionary<string, ListingColumns> ColumnsOf(IComplexGraphType listing) =>
+        FieldReads.Of(listing).ToFrozenDictionary(
+            field => field.Key,
+            field => field.Value.Aggregate(ListingColumns.None, (columns, property) => columns | Enum.Parse<ListingColumns>(property)),
+            StringComparer.Ordinal);
 
-    private static ListingColumns InListing(GraphQLSelectionSet selection, GraphQLDocument document) =>
-        Walk(selection, document, field => Fields.TryGetValue(field.Name.StringValue, out var columns) ? columns : ListingColumns.All);
-
-    /// <summary>The union over the fields of a selection set, through inline fragments and fragment spreads.</summary>
-    private static ListingColumns Walk(GraphQLSelectionSet selection, GraphQLDocument document, Func<GraphQLField, ListingColumns> ofField, HashSet<GraphQLFragmentDefinition>? seen = null)
+    private enum Level
     {
-        var columns = ListingColumns.None;
-        foreach (var node in selection.Selections)
+        Connection,
+        Edge,
+        Listing,
+    }
+
+    /// <summary>The union over the fields of a connection's <c>nodes</c> and the <c>node</c> of its <c>edges</c>.</summary>
+    private sealed class Walk(GraphQLDocument document, FrozenDictionary<string, ListingColumns> fields) : SelectionWalk<Level, ListingColumns>(document)
+    {
+        protected override ListingColumns Field(GraphQLField field, Level level) => (level, field.Name.StringValue) switch
         {
-            columns |= node switch
-            {
-                GraphQLField field => ofField(field),
-                GraphQLInlineFragment inline => Walk(inline.SelectionSet, document, ofField, seen),
-                GraphQLFragmentSpread spread when document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
-                    && (seen ??= []).Add(fragment) => Walk(fragment.SelectionSet, document, ofField, seen),
-                _ => ListingColumns.None,
-            };
-        }
-        return columns;
+            (Level.Connection, "nodes") or (Level.Edge, "node") => Of(field.SelectionSet, Level.Listing),
+            (Level.Connection, "edges") => Of(field.SelectionSet, Level.Edge),
+            // A field without a declaration loads every column: forgetting it costs time, not answers.
+            (Level.Listing, var name) => fields.TryGetValue(name, out var columns) ? columns : ListingColumns.All,
+            _ => ListingColumns.None,
+        };
+
+        protected override ListingColumns Combine(ListingColumns folded, ListingColumns next) => folded | next;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Live;
+using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;

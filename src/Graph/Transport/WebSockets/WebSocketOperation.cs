@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ETicket.Graph.Common;
 using ETicket.Graph.Live;
+using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQLParser.AST;
 

@@ -1,8 +1,13 @@
+using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Transport;
+namespace ETicket.Graph.Querying;
 
-/// <summary>Which operation of a document a request runs, so a transport can route it before executing.</summary>
+/// <summary>
+/// Which operation of a document a request runs, decided here alone: a transport routes the request
+/// by it before executing, and what runs later reads the operation GraphQL.NET's executer chose the
+/// same way (the resolve context's <c>Operation</c>).
+/// </summary>
 public static class OperationSelection
 {
     /// <summary>
@@ -32,4 +37,13 @@ public static class OperationSelection
 
     public static bool Selects(GraphQLDocument document, string? operationName, OperationType type) =>
         Find(document, operationName)?.Operation == type;
+
+    /// <summary>The type an operation's selections start from; null when the schema has no such root.</summary>
+    public static IObjectGraphType? RootType(ISchema schema, GraphQLOperationDefinition operation) => operation.Operation switch
+    {
+        OperationType.Query => schema.Query,
+        OperationType.Mutation => schema.Mutation,
+        OperationType.Subscription => schema.Subscription,
+        _ => null,
+    };
 }
