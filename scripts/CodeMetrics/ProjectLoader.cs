@@ -72,11 +72,13 @@ internal static class ProjectLoader
     private static CSharpCommandLineArguments ReadCommandLine(string projectFile, string configuration)
     {
         // -restore: a fresh clone has no project.assets.json yet. BuildProjectReferences=false: references are compiled here.
+        // NonExistentFile: an input of CoreCompile that never exists, so the target runs (and yields its command line) even
+        // when the project was just built and its outputs are up to date — what MSBuildWorkspace does for IDEs.
         string[] msbuild =
         [
             "msbuild", projectFile, "-restore", "-nologo", "-t:Compile", $"-p:Configuration={configuration}",
             "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true",
-            "-p:BuildProjectReferences=false", "-getItem:CscCommandLineArgs",
+            "-p:BuildProjectReferences=false", "-p:NonExistentFile=__NonExistentSubDir__/__NonExistentFile__", "-getItem:CscCommandLineArgs",
         ];
         var json = Processes.Run("dotnet", msbuild);
         using var document = JsonDocument.Parse(json);

@@ -16,6 +16,7 @@ using ETicket.Domain.Orders.Services;
 using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Domain.Wanted;
 using ETicket.Domain.Wanted.Services;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -96,6 +97,10 @@ public static class DomainRegistration
         {
             services.TryAddSingleton<OutboxRelay>();
             services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+            // Wakes the relay when this process commits outbox rows (it polls for other processes' rows).
+            services.TryAddSingleton<OutboxSignal>();
+            services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
+            services.AddSingleton<IInterceptor, OutboxCommitWatch>();
         }
         return services;
     }

@@ -55,6 +55,17 @@ public sealed class Listing : IEntity
     public ListingStatus StatusAt(DateTimeOffset now) =>
         Status == ListingStatus.OnSale && ExpiresAt <= now ? ListingStatus.Expired : Status;
 
+    /// <summary>Only the seller changes a listing, and only while it is on sale; null when <paramref name="memberId"/> may.</summary>
+    public UserError? CheckChangeableBy(string memberId, DateTimeOffset now)
+    {
+        if (SellerId != memberId)
+            return new UserError(UserErrorCode.NotAllowed, "Only the seller can change this listing.", "listingId");
+        var status = StatusAt(now);
+        return status == ListingStatus.OnSale
+            ? null
+            : new UserError(UserErrorCode.ListingNotAvailable, $"Only a listing on sale can be changed; this one is {ContractNames.Of(status)}.", "listingId");
+    }
+
     public static Listing Publish(string sellerId, PublishListing details, TicketCodeVault vault, DateTimeOffset now)
     {
         var listing = new Listing

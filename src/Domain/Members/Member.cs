@@ -7,6 +7,12 @@ public sealed class Member : IEntity
 {
     public const int NicknameMaxLength = 30;
     public const int BlacklistReasonMaxLength = 200;
+
+    /// <summary>An admin's reason for a blacklisting is optional and short.</summary>
+    public static UserError? CheckBlacklistReason(string? reason) =>
+        reason is { Length: > BlacklistReasonMaxLength }
+            ? UserError.Validation("reason", $"A reason has at most {BlacklistReasonMaxLength} characters.")
+            : null;
     public const string WeChatDefaultNickname = "微信用户";
 
     /// <summary>The nickname of <see cref="Missing"/> and of the stand-in rows migration MembersReferenced added: "unknown user".</summary>

@@ -10,8 +10,23 @@ namespace ETicket.Domain.Orders;
 /// </summary>
 public sealed class Order : IEntity
 {
+    public const int DisputeReasonMinLength = 2;
     public const int DisputeReasonMaxLength = 500;
     public const int NoteMaxLength = 500;
+
+    /// <summary>Buyer steps (pay, cancel, confirm, dispute) are the buyer's alone; null when <paramref name="memberId"/> is the buyer.</summary>
+    public UserError? CheckBuyer(string memberId) =>
+        BuyerId == memberId ? null : new UserError(UserErrorCode.NotAllowed, "Only the order's buyer can do this.", "orderId");
+
+    /// <summary>A dispute says what went wrong, briefly; null when <paramref name="reason"/> (trimmed) does.</summary>
+    public static UserError? CheckDisputeReason(string reason) =>
+        reason.Length is < DisputeReasonMinLength or > DisputeReasonMaxLength
+            ? UserError.Validation("reason", $"Say what went wrong in {DisputeReasonMinLength} to {DisputeReasonMaxLength} characters.")
+            : null;
+
+    /// <summary>An admin's note on a resolved dispute is optional and short.</summary>
+    public static UserError? CheckResolutionNote(string? note) =>
+        note is { Length: > NoteMaxLength } ? UserError.Validation("note", $"A note has at most {NoteMaxLength} characters.") : null;
 
     private Order() { }
 

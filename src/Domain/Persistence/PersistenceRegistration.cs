@@ -1,5 +1,4 @@
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +37,7 @@ public static class PersistenceRegistration
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
         }
         services.AddSingleton(database);
-        // Every registered EF Core interceptor applies: the outbox signal, and any a host adds.
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
-        services.AddSingleton<IInterceptor, OutboxCommitWatch>();
+        // Every EF Core interceptor registered in the container applies (the outbox relay's signal, any a host adds).
         return services;
     }
 

@@ -42,12 +42,15 @@ public sealed class WantedRequest : IEntity
         CreatedAt = now,
     };
 
-    public bool Close(DateTimeOffset now)
+    /// <summary>Only the member who posted a request closes it, once; a closed request matches nothing more.</summary>
+    public UserError? CloseBy(string memberId, DateTimeOffset now)
     {
+        if (MemberId != memberId)
+            return new UserError(UserErrorCode.NotAllowed, "Only the member who posted a wanted request closes it.", "wantedRequestId");
         if (!Open)
-            return false;
+            return new UserError(UserErrorCode.InvalidState, "This wanted request is already closed.", "wantedRequestId");
         Open = false;
         ClosedAt = now;
-        return true;
+        return null;
     }
 }

@@ -92,7 +92,7 @@ public sealed class WantedMatchingTests
     public void A_closed_request_matches_nothing()
     {
         var request = WantedRequest.Post(Buyer, Wanted, Now);
-        request.Close(Now);
+        request.CloseBy(request.MemberId, Now);
         Assert.False(WantedMatching.Matches(request, Listing.Publish(Seller, Concert, Vault, Now)));
     }
 

@@ -55,12 +55,9 @@ public sealed class ListingEditor(ETicketDbContext db, MemberStanding standing, 
                 : null;
             if (listing is null)
                 return new UserError(UserErrorCode.NotFound, "There is no such listing.", "listingId");
-            if (listing.SellerId != sellerId)
-                return new UserError(UserErrorCode.NotAllowed, "Only the seller can change this listing.", "listingId");
             var now = clock.Now();
-            var status = listing.StatusAt(now);
-            if (status != ListingStatus.OnSale)
-                return new UserError(UserErrorCode.ListingNotAvailable, $"Only a listing on sale can be changed; this one is {ContractNames.Of(status)}.", "listingId");
+            if (listing.CheckChangeableBy(sellerId, now) is { } notYours)
+                return notYours;
             if (edit(listing, now) is { } refused)
                 return refused;
             try

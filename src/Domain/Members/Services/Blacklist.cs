@@ -14,8 +14,8 @@ public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlackliste
         if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
             throw AccessDeniedException.Forbidden("Only admins blacklist members.");
         var why = Texts.Clean(reason);
-        if (why is { Length: > Member.BlacklistReasonMaxLength })
-            return UserError.Validation("reason", $"A reason has at most {Member.BlacklistReasonMaxLength} characters.");
+        if (Member.CheckBlacklistReason(why) is { } badReason)
+            return badReason;
         // A handler's change may lose a race on a version (a listing bought while it is withdrawn): the
         // second attempt decides from the new state.
         return await Transactions.OnceMoreIfOvertakenAsync(() => SetNowAsync(memberId, blacklisted, why, cancellationToken));

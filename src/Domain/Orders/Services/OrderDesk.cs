@@ -20,7 +20,6 @@ public sealed class OrderDesk(
     TimeProvider clock,
     IOptions<MarketplaceOptions> options)
 {
-    public const int DisputeReasonMinLength = 2;
 
     /// <summary>
     /// Pays into escrow and reveals the code to the buyer. Paying an order that is already paid
@@ -71,9 +70,8 @@ public sealed class OrderDesk(
     public Task<Outcome<Order>> DisputeAsync(string buyerId, string orderId, string reason, CancellationToken cancellationToken)
     {
         var why = reason.Trim();
-        if (why.Length is < DisputeReasonMinLength or > Order.DisputeReasonMaxLength)
-            return Task.FromResult<Outcome<Order>>(UserError.Validation("reason",
-                $"Say what went wrong in {DisputeReasonMinLength} to {Order.DisputeReasonMaxLength} characters."));
+        if (Order.CheckDisputeReason(why) is { } badReason)
+            return Task.FromResult<Outcome<Order>>(badReason);
         return StepAsync(buyerId, orderId, OrderActor.Buyer, (order, _, now, _) =>
         {
             if (order.Dispute(why, now) is { } refused)
@@ -89,8 +87,8 @@ public sealed class OrderDesk(
         if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
             throw AccessDeniedException.Forbidden("Only admins resolve disputes.");
         var text = Texts.Clean(note);
-        if (text is { Length: > Order.NoteMaxLength })
-            return UserError.Validation("note", $"A note has at most {Order.NoteMaxLength} characters.");
+        if (Order.CheckResolutionNote(text) is { } badNote)
+            return badNote;
         return await StepAsync(adminId, orderId, OrderActor.Admin, async (order, listing, now, ct) =>
         {
             if (order.ResolveDispute(refundBuyer, text, now) is { } refused)
@@ -119,8 +117,8 @@ public sealed class OrderDesk(
                     var order = Ids.IsWellFormed(orderId) ? await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct) : null;
                     if (order is null)
                         return Outcome<Order>.Failure(new UserError(UserErrorCode.NotFound, "There is no such order.", "orderId"));
-                    if (actor == OrderActor.Buyer && order.BuyerId != actorId)
-                        return Outcome<Order>.Failure(new UserError(UserErrorCode.NotAllowed, "Only the order's buyer can do this.", "orderId"));
+                    if (actor == OrderActor.Buyer && order.CheckBuyer(actorId) is { } notBuyer)
+                        return Outcome<Order>.Failure(notBuyer);
                     var listing = await db.Listings.SingleAsync(l => l.Id == order.ListingId, ct);
                     if (await step(order, listing, clock.Now(), ct) is { } refused)
                         return Outcome<Order>.Failure(refused);

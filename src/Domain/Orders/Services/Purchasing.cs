@@ -46,15 +46,14 @@ public sealed class Purchasing(
             : null;
         if (listing is null)
             return new UserError(UserErrorCode.NotFound, "There is no such listing.", "listingId");
-        if (listing.SellerId == buyerId)
-            return new UserError(UserErrorCode.NotAllowed, "You cannot buy your own listing.", "listingId");
+        if (PurchaseRules.CheckBuyer(listing, buyerId) is { } ownListing)
+            return ownListing;
 
         // This buyer's purchases take turns, so the pending-order limit holds under concurrency.
         await reputation.LockForTradingAsync(buyerId, cancellationToken);
         var pending = await db.Orders.CountAsync(o => o.BuyerId == buyerId && o.Status == OrderStatus.PendingPayment && o.PaymentDeadline > now, cancellationToken);
-        if (pending >= options.Value.MaxPendingOrders)
-            return new UserError(UserErrorCode.PurchaseLimitReached,
-                $"You have {pending} orders waiting for payment; pay or cancel one before buying more (at most {options.Value.MaxPendingOrders}).");
+        if (PurchaseRules.CheckPendingOrders(pending, options.Value.MaxPendingOrders) is { } tooMany)
+            return tooMany;
 
         // A reservation whose payment deadline passed is over, even if no sweep has recorded it yet.
         await deadlines.CancelUnpaidAsync(db.Orders.Where(o => o.ListingId == listing.Id), now, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing,
         return request;
     }
 
-    /// <summary>Only the member who posted a request closes it; a closed request matches nothing more.</summary>
+    /// <summary>Closes a request (<see cref="WantedRequest.CloseBy"/>).</summary>
     public async Task<Outcome<WantedRequest>> CloseAsync(string memberId, string wantedRequestId, CancellationToken cancellationToken)
     {
         var request = Ids.IsWellFormed(wantedRequestId)
@@ -35,10 +35,8 @@ public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing,
             : null;
         if (request is null)
             return new UserError(UserErrorCode.NotFound, "There is no such wanted request.", "wantedRequestId");
-        if (request.MemberId != memberId)
-            return new UserError(UserErrorCode.NotAllowed, "Only the member who posted a wanted request closes it.", "wantedRequestId");
-        if (!request.Close(clock.Now()))
-            return new UserError(UserErrorCode.InvalidState, "This wanted request is already closed.", "wantedRequestId");
+        if (request.CloseBy(memberId, clock.Now()) is { } refused)
+            return refused;
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }

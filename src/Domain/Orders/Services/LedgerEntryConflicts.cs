@@ -1,7 +1,7 @@
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ETicket.Domain.Orders;
+namespace ETicket.Domain.Orders.Services;
 
 public static class LedgerEntryConflicts
 {
