@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using ETicket.Bench;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using ETicket.Search;

@@ -1,5 +1,3 @@
-using ETicket.Domain.Listings;
-
 namespace ETicket.Search;
 
 public sealed record FacetCount<TValue>(TValue Value, int Count);

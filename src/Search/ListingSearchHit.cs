@@ -1,5 +1,3 @@
-using ETicket.Domain.Listings;
-
 namespace ETicket.Search;
 
 /// <summary>One listing found, and where the page stands after it.</summary>

@@ -1,6 +1,5 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
-using ETicket.Domain.Listings.Services;
 
 namespace ETicket.Search;
 

@@ -1,5 +1,3 @@
-using ETicket.Domain.Listings;
-
 namespace ETicket.Search;
 
 public enum ListingSearchSort { Relevance, StartsAtAsc, PriceAsc, PriceDesc, Newest }

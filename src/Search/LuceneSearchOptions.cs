@@ -1,9 +1,3 @@
-using ETicket.Search.Elasticsearch;
-using ETicket.Search.Indexing;
-using ETicket.Search.Lucene;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ETicket.Search;
 
 /// <summary>The embedded backend's settings (ETicket:Search:Lucene).</summary>

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ETicket.Domain.Listings;
-using ETicket.Domain.Orders;
 
 namespace ETicket.Domain.Events;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ETicket.Domain.Listings;
 using ETicket.Domain.Orders;
 
 namespace ETicket.Domain.Events;

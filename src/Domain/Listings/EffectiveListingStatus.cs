@@ -1,6 +1,5 @@
 using ETicket.Domain.Persistence.QueryEngine;
 using System.Linq.Expressions;
-using ETicket.Domain.Common;
 
 namespace ETicket.Domain.Listings;
 

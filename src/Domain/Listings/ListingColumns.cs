@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using ETicket.Domain.Persistence.QueryEngine;
-
 namespace ETicket.Domain.Listings;
 
 /// <summary>
 /// Columns of a listing a read loads. A list page loads only what its answer shows (a market page
 /// shows a title, a price and a seller), which halves the work of reading a row; see
-/// <see cref="ListingReader.PageAsync(Querying.ListingFilter?, IReadOnlyList{Querying.ListingSort}, Common.PageRequest, ListingColumns, CancellationToken)"/>.
+/// ListingReader.PageAsync (Services).
 /// </summary>
 [Flags]
 public enum ListingColumns

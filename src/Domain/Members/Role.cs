@@ -1,5 +1,3 @@
-using ETicket.Domain.Common;
-
 namespace ETicket.Domain.Members;
 
 public enum Role { Member, Admin }

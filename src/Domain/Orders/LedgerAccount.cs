@@ -1,6 +1,3 @@
-using ETicket.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ETicket.Domain.Orders;
 
 /// <summary>Where money sits: the buyer, the payment provider, escrow, the seller, the platform.</summary>

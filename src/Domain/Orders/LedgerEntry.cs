@@ -1,6 +1,3 @@
-using ETicket.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ETicket.Domain.Orders;
 
 /// <summary>

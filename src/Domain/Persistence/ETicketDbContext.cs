@@ -1,11 +1,8 @@
-using ETicket.Domain.Common;
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Orders;
-using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Domain.Wanted;
 using Microsoft.EntityFrameworkCore;
 

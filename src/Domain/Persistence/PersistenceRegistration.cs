@@ -1,4 +1,3 @@
-using ETicket.Domain.Events;
 using ETicket.Domain.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,3 @@
-using ETicket.Domain.Common;
-using ETicket.Domain.Listings;
-
 namespace ETicket.Domain.Wanted;
 
 /// <summary>A listing found for a wanted request; recorded once, so a redelivered event matches nothing twice.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using ETicket.Domain.Common;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using Microsoft.IdentityModel.Tokens;
 

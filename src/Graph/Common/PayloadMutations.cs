@@ -3,7 +3,6 @@ using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Common;
 

@@ -1,5 +1,4 @@
 using ETicket.Domain;
-using ETicket.Domain.Events.Fanout.Redis;
 using ETicket.Domain.Members;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;

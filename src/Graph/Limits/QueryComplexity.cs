@@ -1,7 +1,6 @@
 using System.Collections;
 using ETicket.Domain.Common;
 using ETicket.Graph.Querying;
-using GraphQL;
 using GraphQL.Validation.Complexity;
 using GraphQLParser.AST;
 

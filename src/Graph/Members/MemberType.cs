@@ -2,7 +2,6 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 

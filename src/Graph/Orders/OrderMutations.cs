@@ -1,11 +1,8 @@
-using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
-using GraphQL;
-using GraphQL.Types;
 
 namespace ETicket.Graph.Orders;
 

@@ -1,4 +1,3 @@
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Orders.Services;

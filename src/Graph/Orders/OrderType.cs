@@ -7,7 +7,6 @@ using ETicket.Graph.Listings;
 using ETicket.Graph.Live;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 

@@ -1,5 +1,4 @@
 using ETicket.Graph.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Schema;
 

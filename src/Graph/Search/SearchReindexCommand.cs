@@ -1,5 +1,4 @@
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DI;
-using GraphQL.Validation;
 using ETicket.Graph.Limits;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;

@@ -5,7 +5,6 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Wanted;

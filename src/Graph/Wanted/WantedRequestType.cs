@@ -3,7 +3,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 

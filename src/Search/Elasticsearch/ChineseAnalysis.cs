@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ETicket.Search.Elasticsearch;
 
 /// <summary>How Chinese is split into words in the main text fields.</summary>

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Elastic.Clients.Elasticsearch;
-using Elastic.Transport;
-using TransportMethod = Elastic.Transport.HttpMethod;
 
 namespace ETicket.Search.Elasticsearch;
 

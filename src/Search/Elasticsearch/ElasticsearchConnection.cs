@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
 using TransportMethod = Elastic.Transport.HttpMethod;

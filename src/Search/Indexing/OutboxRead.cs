@@ -1,7 +1,3 @@
-using ETicket.Domain.Events;
-using ETicket.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace ETicket.Search.Indexing;
 
 /// <param name="Reindex">The outbox row of the latest reindex request read, if any.</param>

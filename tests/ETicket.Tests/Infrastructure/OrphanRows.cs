@@ -1,4 +1,3 @@
-using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Domain.Orders;

@@ -1,9 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
-using ETicket.Domain.Common;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
-using ETicket.Domain.Persistence.Idempotency;
 using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

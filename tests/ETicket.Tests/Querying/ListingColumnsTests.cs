@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ETicket.Tests.Infrastructure;
 
 namespace ETicket.Tests.Querying;

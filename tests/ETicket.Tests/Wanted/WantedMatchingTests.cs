@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Wanted;
 

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
-using ETicket.Domain.Common;
 using ETicket.Domain.Persistence.QueryEngine;
 using Microsoft.EntityFrameworkCore;
 

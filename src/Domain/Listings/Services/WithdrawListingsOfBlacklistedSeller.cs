@@ -1,6 +1,5 @@
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;

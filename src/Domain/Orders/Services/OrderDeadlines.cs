@@ -1,4 +1,3 @@
-using ETicket.Domain.Marketplace;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using ETicket.Domain.Orders;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;

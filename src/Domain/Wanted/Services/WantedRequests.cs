@@ -1,6 +1,5 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using ETicket.Domain.Persistence.QueryEngine.Keyset;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ETicket.Domain.Events.Fanout;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

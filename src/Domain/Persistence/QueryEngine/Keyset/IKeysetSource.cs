@@ -1,6 +1,3 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-
 namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
 
 /// <summary>Where keyset paging reads its rows from.</summary>

@@ -1,4 +1,3 @@
-using ETicket.Domain.Persistence.QueryEngine;
 using System.Linq.Expressions;
 
 namespace ETicket.Domain.Persistence.QueryEngine.Keyset;

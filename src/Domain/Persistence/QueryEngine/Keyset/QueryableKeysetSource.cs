@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Persistence.QueryEngine.Keyset;
