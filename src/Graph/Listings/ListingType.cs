@@ -1,6 +1,5 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
-using ETicket.Domain.Orders;
 using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
@@ -8,7 +7,6 @@ using ETicket.Graph.Live;
 using ETicket.Graph.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -67,10 +65,4 @@ public sealed class ListingType : ObjectGraphType<Listing>
                     : null);
             });
     }
-}
-
-/// <summary>A listing as the gateway names it in <c>_entities</c>.</summary>
-public sealed class ListingReference
-{
-    public string Id { get; set; } = "";
 }

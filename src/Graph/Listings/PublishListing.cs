@@ -3,7 +3,6 @@ using ETicket.Domain.Listings.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Listings;
@@ -51,8 +50,6 @@ public sealed class PublishListingInputType : InputObjectGraphType<PublishListin
             .Description("Same key + same input returns the first result again; same key with a different input is an IDEMPOTENCY_KEY_REUSED error. Keys are per member, kept 24 hours.");
     }
 }
-
-public sealed class ListingPayloadType() : PayloadType<Listing, ListingType>("ListingPayload", "listing");
 
 public sealed class PublishListingMutation : IFieldContributor<MutationType>
 {

@@ -2,7 +2,6 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -29,14 +28,4 @@ public sealed class MemberType : ObjectGraphType<IEntity>
         }
         this.Apply(contributors);
     }
-}
-
-/// <summary>A member known only by id: what the tickets subgraph returns for the gateway to complete.</summary>
-public sealed class MemberReference : IEntity
-{
-    public MemberReference() { }
-
-    public MemberReference(string id) => Id = id;
-
-    public string Id { get; set; } = "";
 }

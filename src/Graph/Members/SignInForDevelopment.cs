@@ -1,13 +1,10 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.Hosting;
 
 namespace ETicket.Graph.Members;
 

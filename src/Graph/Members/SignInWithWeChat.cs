@@ -3,7 +3,6 @@ using ETicket.Domain.Members.WeChat;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Members;

@@ -3,7 +3,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Orders;

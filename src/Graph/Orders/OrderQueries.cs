@@ -1,4 +1,3 @@
-using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Orders;
 using ETicket.Domain.Orders.Services;
@@ -40,17 +39,5 @@ public sealed class OrderQueries : IFieldContributor<QueryType>
                 var level = await ctx.Service<MemberReputation>().LevelOfAsync(ctx.ViewerId(), ctx.CancellationToken);
                 return ServiceCharges.Quote(price, level);
             });
-    }
-}
-
-public sealed class ServiceChargeQuoteType : ObjectGraphType<ServiceChargeQuote>
-{
-    public ServiceChargeQuoteType()
-    {
-        Name = "ServiceChargeQuote";
-        Field<NonNullGraphType<DecimalScalar>>("price").Resolve(ctx => ctx.Source.Price);
-        Field<NonNullGraphType<DecimalScalar>>("serviceCharge").Resolve(ctx => ctx.Source.ServiceCharge);
-        Field<NonNullGraphType<DecimalScalar>>("total").Resolve(ctx => ctx.Source.Total);
-        Field<NonNullGraphType<Members.MembershipLevelType>>("membershipLevel").Resolve(ctx => ctx.Source.Level);
     }
 }

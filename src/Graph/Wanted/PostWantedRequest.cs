@@ -5,7 +5,6 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Wanted;
@@ -35,8 +34,6 @@ public sealed class PostWantedRequestInputType : InputObjectGraphType<PostWanted
         Field(i => i.MaxPrice, type: typeof(DecimalScalar));
     }
 }
-
-public sealed class WantedRequestPayloadType() : PayloadType<WantedRequest, WantedRequestType>("WantedRequestPayload", "wantedRequest");
 
 public sealed class PostWantedRequestMutation : IFieldContributor<MutationType>
 {

@@ -3,7 +3,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -48,10 +47,4 @@ public sealed class WantedRequestType : ObjectGraphType<WantedRequest>
             .Resolve(ctx => ctx.Source.Open);
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
     }
-}
-
-/// <summary>A wanted request as the gateway names it in <c>_entities</c>.</summary>
-public sealed class WantedRequestReference
-{
-    public string Id { get; set; } = "";
 }

@@ -4,7 +4,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Live;
 using ETicket.Graph.Schema;
-using GraphQL;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Wanted;

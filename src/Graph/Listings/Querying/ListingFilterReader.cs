@@ -3,7 +3,6 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Querying;
 using ETicket.Graph.Limits;
-using GraphQL;
 
 namespace ETicket.Graph.Listings.Querying;
 
