@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ETicket.Domain.Common;
 using ETicket.Domain.Members.Services;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ETicket.Graph.Auth;
 
@@ -27,6 +26,3 @@ public static class KnownMembers
         return await scope.ServiceProvider.GetRequiredService<MemberStanding>().ExistsAsync(memberId, CancellationToken.None);
     }
 }
-
-/// <summary>A validly signed access token whose member this database does not have.</summary>
-public sealed class UnknownMemberTokenException() : SecurityTokenValidationException("The access token's member does not exist here.");

@@ -86,33 +86,3 @@ public abstract class BatchLoader<TKey, TValue>
             await loader.GetAsync(key, cancellationToken) as TResult;
     }
 }
-
-/// <summary>Work the executor runs in its data loader phase, after the fields around it resolved.</summary>
-public sealed class Deferred<T>(Func<CancellationToken, Task<T>> work) : IDataLoaderResult<T>
-{
-    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => work(cancellationToken);
-
-    async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await work(cancellationToken);
-}
-
-/// <summary>A value already at hand, where a data loader result is expected.</summary>
-public sealed class Loaded<T>(T value) : IDataLoaderResult<T>
-{
-    public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
-
-    Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
-}
-
-public static class DataLoaderResults
-{
-    /// <summary>Maps a pending result without awaiting it, so the load stays in its batch.</summary>
-    public static IDataLoaderResult<TResult> Then<TValue, TResult>(this IDataLoaderResult<TValue> result, Func<TValue, TResult> map) =>
-        new Mapped<TValue, TResult>(result, map);
-
-    private sealed class Mapped<TValue, TResult>(IDataLoaderResult<TValue> inner, Func<TValue, TResult> map) : IDataLoaderResult<TResult>
-    {
-        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
-    }
-}

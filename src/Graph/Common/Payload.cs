@@ -1,5 +1,4 @@
 using ETicket.Domain.Common;
-using GraphQL.Types;
 
 namespace ETicket.Graph.Common;
 
@@ -7,19 +6,4 @@ namespace ETicket.Graph.Common;
 public sealed record Payload<T>(T? Result, IReadOnlyList<UserError> Errors) where T : class
 {
     public static Payload<T> From(Outcome<T> outcome) => new(outcome.Value, outcome.Errors);
-}
-
-/// <summary>A mutation payload type: <c>{ &lt;resultField&gt;: T, errors: [UserError!]! }</c>.</summary>
-public abstract class PayloadType<TResult, TResultType> : ObjectGraphType<Payload<TResult>>
-    where TResult : class
-    where TResultType : IGraphType
-{
-    protected PayloadType(string name, string resultField)
-    {
-        Name = name;
-        Field<TResultType>(resultField).Resolve(ctx => ctx.Source.Result);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("errors")
-            .Description("Expected business failures; empty on success.")
-            .Resolve(ctx => ctx.Source.Errors);
-    }
 }

@@ -4,19 +4,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace ETicket.Graph.Hosting;
 
-/// <summary>Configuration section <c>ETicket:Network</c>.</summary>
-public sealed class NetworkOptions
-{
-    public const string Section = "ETicket:Network";
-
-    /// <summary>
-    /// The proxies whose X-Forwarded-For is believed (Hive Gateway, a load balancer): addresses
-    /// (<c>10.0.0.7</c>) or CIDR networks (<c>10.0.0.0/8</c>). Empty by default: no header is believed
-    /// and the TCP peer is the client.
-    /// </summary>
-    public List<string> TrustedProxies { get; set; } = [];
-}
-
 public static class TrustedProxies
 {
     private const string Setting = $"{NetworkOptions.Section}:{nameof(NetworkOptions.TrustedProxies)}";
@@ -79,6 +66,3 @@ public static class TrustedProxies
         return proxies.Any(network => network.Contains(peer));
     }
 }
-
-/// <summary>The address of the connection's other end, before forwarded headers name the client instead.</summary>
-public sealed record ConnectedPeer(IPAddress? Address);

@@ -10,10 +10,3 @@ public sealed class ListingLoader(ListingReader listings) : BatchLoader<string, 
     protected override Task<IReadOnlyDictionary<string, Listing>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         listings.FindManyAsync(keys, cancellationToken);
 }
-
-/// <summary>The description and encrypted code of listings, which list queries leave out; one query per batch.</summary>
-public sealed class ListingTextLoader(ListingReader listings) : BatchLoader<string, ListingText>
-{
-    protected override Task<IReadOnlyDictionary<string, ListingText>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        listings.FindTextsAsync(keys, cancellationToken);
-}

@@ -1,5 +1,4 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Services;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings.Querying;
@@ -28,5 +27,3 @@ public sealed class ListingQueries : IFieldContributor<QueryType>
                 .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), ListingSelection.Columns(ctx), ctx.CancellationToken));
     }
 }
-
-public sealed class ListingConnectionType : ConnectionType<Listing, ListingType>;

@@ -51,8 +51,6 @@ public sealed class PublishListingInputType : InputObjectGraphType<PublishListin
     }
 }
 
-public sealed class ListingPayloadType() : PayloadType<Listing, ListingType>("ListingPayload", "listing");
-
 public sealed class PublishListingMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>

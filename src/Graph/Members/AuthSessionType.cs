@@ -20,5 +20,3 @@ public sealed class AuthSessionType : ObjectGraphType<Session>
         Field<NonNullGraphType<MemberType>>("member").Resolve(ctx => (IEntity)ctx.Source.Member);
     }
 }
-
-public sealed class SignInPayloadType() : PayloadType<Session, AuthSessionType>("SignInPayload", "session");

@@ -53,13 +53,3 @@ public sealed class OrderType : ObjectGraphType<Order>
             });
     }
 }
-
-/// <summary>An order as the gateway names it in <c>_entities</c>.</summary>
-public sealed class OrderReference
-{
-    public string Id { get; set; } = "";
-}
-
-public sealed class OrderConnectionType : ConnectionType<Order, OrderType>;
-
-public sealed class OrderPayloadType() : PayloadType<Order, OrderType>("OrderPayload", "order");

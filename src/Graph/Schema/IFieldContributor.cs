@@ -11,13 +11,3 @@ public interface IFieldContributor<in TGraphType> where TGraphType : IComplexGra
 {
     void AddFields(TGraphType type);
 }
-
-public static class FieldContributors
-{
-    public static void Apply<TGraphType>(this TGraphType type, IEnumerable<IFieldContributor<TGraphType>> contributors)
-        where TGraphType : IComplexGraphType
-    {
-        foreach (var contributor in contributors)
-            contributor.AddFields(type);
-    }
-}

@@ -1,4 +1,3 @@
-using ETicket.Domain.Listings;
 using ETicket.Graph.Listings;
 using ETicket.Search;
 using GraphQL.Types;
@@ -17,25 +16,5 @@ public sealed class ListingSearchResultType : ObjectGraphType<ListingSearchResul
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CityCountType>>>>("cityCounts")
             .Description("Per city, the listings that match every filter but `city`.")
             .Resolve(ctx => ctx.Source.CityCounts);
-    }
-}
-
-public sealed class CategoryCountType : ObjectGraphType<FacetCount<TicketCategory>>
-{
-    public CategoryCountType()
-    {
-        Name = "CategoryCount";
-        Field<NonNullGraphType<TicketCategoryType>>("category").Resolve(ctx => ctx.Source.Value);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(ctx => ctx.Source.Count);
-    }
-}
-
-public sealed class CityCountType : ObjectGraphType<FacetCount<string>>
-{
-    public CityCountType()
-    {
-        Name = "CityCount";
-        Field<NonNullGraphType<StringGraphType>>("city").Resolve(ctx => ctx.Source.Value);
-        Field<NonNullGraphType<IntGraphType>>("count").Resolve(ctx => ctx.Source.Count);
     }
 }

@@ -1,8 +1,5 @@
 using ETicket.Domain.Listings;
-using ETicket.Graph.Common;
-using ETicket.Graph.Listings;
 using ETicket.Search;
-using GraphQL.Types;
 
 namespace ETicket.Graph.Search;
 
@@ -19,26 +16,4 @@ public sealed class SearchListingsInput
 
     public ListingSearchRequest ToRequest(int? first, string? after) =>
         new(Text, Categories, City, StartsFrom, StartsTo, MinPrice, MaxPrice, Sort, first, after);
-}
-
-public sealed class SearchListingsInputType : InputObjectGraphType<SearchListingsInput>
-{
-    public SearchListingsInputType()
-    {
-        Name = "SearchListingsInput";
-        Field(i => i.Text, nullable: true)
-            .Description($"Chinese or English, at most {ListingSearchRequest.TextMaxLength} characters: every word must be in the title, description, venue or city.");
-        Field(i => i.Categories, type: typeof(ListGraphType<NonNullGraphType<TicketCategoryType>>)).Description("Any of these categories.");
-        Field(i => i.City, nullable: true).Description("Exactly this city.");
-        Field(i => i.StartsFrom, type: typeof(DateTimeScalar)).Description("Starting at or after; listings without a start time do not match.");
-        Field(i => i.StartsTo, type: typeof(DateTimeScalar)).Description("Starting at or before.");
-        Field(i => i.MinPrice, type: typeof(DecimalScalar));
-        Field(i => i.MaxPrice, type: typeof(DecimalScalar));
-        Field(i => i.Sort, type: typeof(ListingSearchSortType)).DefaultValue(ListingSearchSort.Relevance);
-    }
-}
-
-public sealed class ListingSearchSortType : EnumerationGraphType<ListingSearchSort>
-{
-    public ListingSearchSortType() => Name = "ListingSearchSort";
 }

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Transport;
 
-/// <summary>One GraphQL request as the transport received it.</summary>
-public sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
-
 /// <summary>Reads the GraphQL over HTTP request parameters from a POST's JSON body or a GET's query string.</summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<TransportOptions> options)
 {

@@ -35,8 +35,6 @@ public sealed class PostWantedRequestInputType : InputObjectGraphType<PostWanted
     }
 }
 
-public sealed class WantedRequestPayloadType() : PayloadType<WantedRequest, WantedRequestType>("WantedRequestPayload", "wantedRequest");
-
 public sealed class PostWantedRequestMutation : IFieldContributor<MutationType>
 {
     public void AddFields(MutationType type) =>

@@ -1,5 +1,4 @@
 using ETicket.Domain.Listings;
-using ETicket.Domain.Wanted;
 using ETicket.Domain.Wanted.Services;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
@@ -20,5 +19,3 @@ public sealed class WantedRequestQueries : IFieldContributor<QueryType>
             .ResolveAsync(async ctx => await ctx.Service<WantedRequests>().PageOpenAsync(
                 ctx.GetArgument<TicketCategory?>("category"), ctx.GetArgument<string?>("city"), ctx.ToPageRequest(), ctx.CancellationToken));
 }
-
-public sealed class WantedRequestConnectionType : ConnectionType<WantedRequest, WantedRequestType>;

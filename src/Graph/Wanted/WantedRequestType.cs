@@ -48,9 +48,3 @@ public sealed class WantedRequestType : ObjectGraphType<WantedRequest>
         Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
     }
 }
-
-/// <summary>A wanted request as the gateway names it in <c>_entities</c>.</summary>
-public sealed class WantedRequestReference
-{
-    public string Id { get; set; } = "";
-}

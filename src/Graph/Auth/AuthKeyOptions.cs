@@ -8,9 +8,3 @@ public sealed class AuthKeyOptions
     /// <summary>Base64 of at least 32 random bytes. Required outside Development.</summary>
     public string? SigningKey { get; set; }
 }
-
-public static class TokenNames
-{
-    public const string Issuer = "eticket";
-    public const string Audience = "eticket";
-}

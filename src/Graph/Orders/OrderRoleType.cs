@@ -3,11 +3,6 @@ using GraphQL.Types;
 
 namespace ETicket.Graph.Orders;
 
-public sealed class OrderStatusType : EnumerationGraphType<OrderStatus>
-{
-    public OrderStatusType() => Name = "OrderStatus";
-}
-
 public sealed class OrderRoleType : EnumerationGraphType<OrderRole>
 {
     public OrderRoleType() => Name = "OrderRole";

@@ -7,8 +7,3 @@ public sealed class TicketCategoryType : EnumerationGraphType<TicketCategory>
 {
     public TicketCategoryType() => Name = "TicketCategory";
 }
-
-public sealed class ListingStatusType : EnumerationGraphType<ListingStatus>
-{
-    public ListingStatusType() => Name = "ListingStatus";
-}

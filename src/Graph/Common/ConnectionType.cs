@@ -27,27 +27,3 @@ public class ConnectionType<TNode, TNodeType> : ObjectGraphType<Page<TNode>>
         ? typeof(TNodeType).Name[..^"Type".Length]
         : typeof(TNodeType).Name;
 }
-
-public class EdgeType<TNode, TNodeType> : ObjectGraphType<PageItem<TNode>>
-    where TNodeType : IGraphType
-{
-    public EdgeType()
-    {
-        Name = ConnectionType<TNode, TNodeType>.NodeName() + "Edge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(ctx => ctx.Source.Cursor);
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(ctx => ctx.Source.Node);
-    }
-}
-
-/// <summary>Reads the page flags of any connection's page.</summary>
-public sealed class PageInfoType : ObjectGraphType<IPageInfo>
-{
-    public PageInfoType()
-    {
-        Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").ResolveAsync(async ctx => await ctx.Source.HasNextPageAsync(ctx.CancellationToken));
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").ResolveAsync(async ctx => await ctx.Source.HasPreviousPageAsync(ctx.CancellationToken));
-        Field<StringGraphType>("startCursor").Resolve(ctx => ctx.Source.StartCursor);
-        Field<StringGraphType>("endCursor").Resolve(ctx => ctx.Source.EndCursor);
-    }
-}

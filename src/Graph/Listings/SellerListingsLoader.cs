@@ -7,9 +7,6 @@ using ETicket.Graph.Common;
 
 namespace ETicket.Graph.Listings;
 
-/// <summary>One seller's listings as a page: which seller, which status, which page.</summary>
-public sealed record SellerListingsKey(string SellerId, ListingStatus? Status, int Size, string? After);
-
 /// <summary>
 /// Member.listings for every member on a page at once: first pages load in one windowed query per
 /// (status, size); a page after a cursor loads alone (clients page one shop at a time).
@@ -35,27 +32,5 @@ public sealed class SellerListingsLoader(ListingReader listings, SellerListingCo
         foreach (var key in keys.Where(k => k.After is not null))
             pages[key] = await listings.PageBySellerAsync(key.SellerId, key.Status, new PageRequest(key.Size, key.After), cancellationToken);
         return pages;
-    }
-}
-
-public sealed record SellerListingCountKey(string SellerId, ListingStatus? Status);
-
-/// <summary>A seller's listing total, boxed for the loader's cache.</summary>
-public sealed record ListingCount(int Count);
-
-/// <summary>Listing totals for many sellers in one grouped query per status.</summary>
-public sealed class SellerListingCountLoader(ListingReader listings) : BatchLoader<SellerListingCountKey, ListingCount>
-{
-    protected override async Task<IReadOnlyDictionary<SellerListingCountKey, ListingCount>> FetchAsync(
-        IReadOnlyCollection<SellerListingCountKey> keys, CancellationToken cancellationToken)
-    {
-        var totals = new Dictionary<SellerListingCountKey, ListingCount>();
-        foreach (var group in keys.GroupBy(k => k.Status))
-        {
-            var counts = await listings.CountBySellersAsync([.. group.Select(k => k.SellerId)], group.Key, cancellationToken);
-            foreach (var key in group)
-                totals[key] = new ListingCount(counts.GetValueOrDefault(key.SellerId));
-        }
-        return totals;
     }
 }

@@ -1,0 +1,6 @@
+using ETicket.Domain.Listings;
+using ETicket.Graph.Common;
+
+namespace ETicket.Graph.Listings;
+
+public sealed class ListingConnectionType : ConnectionType<Listing, ListingType>;

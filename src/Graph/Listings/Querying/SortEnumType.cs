@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace ETicket.Graph.Listings.Querying;
+
+public sealed class SortEnumType : EnumerationGraphType
+{
+    public SortEnumType()
+    {
+        Name = "SortEnumType";
+        Add("ASC", false);
+        Add("DESC", true);
+    }
+}

@@ -1,0 +1,13 @@
+using GraphQL.Types;
+
+namespace ETicket.Graph.Listings.Querying;
+
+public sealed class TicketCategoryOperationFilterInputType : InputObjectGraphType
+{
+    public TicketCategoryOperationFilterInputType()
+    {
+        Name = "TicketCategoryOperationFilterInput";
+        Field<TicketCategoryType>("eq");
+        Field<ListGraphType<NonNullGraphType<TicketCategoryType>>>("in");
+    }
+}

@@ -1,0 +1,5 @@
+using ETicket.Domain.Listings;
+
+namespace ETicket.Graph.Listings;
+
+public sealed record SellerListingCountKey(string SellerId, ListingStatus? Status);

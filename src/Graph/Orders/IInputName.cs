@@ -1,0 +1,6 @@
+namespace ETicket.Graph.Orders;
+
+public interface IInputName
+{
+    string Name { get; }
+}

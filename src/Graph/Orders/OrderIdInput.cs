@@ -1,0 +1,6 @@
+namespace ETicket.Graph.Orders;
+
+public class OrderIdInput
+{
+    public string OrderId { get; set; } = "";
+}
