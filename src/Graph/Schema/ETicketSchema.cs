@@ -1,4 +1,3 @@
-using ETicket.Graph.Common;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ETicket.Graph.Schema;

@@ -1,5 +1,6 @@
 using ETicket.Domain.Listings;
 using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
 using ETicket.Graph.Listings;
 using ETicket.Search;
 using GraphQL.Types;

@@ -1,7 +1,8 @@
-using ETicket.Graph.Common;
+using ETicket.Graph.Listings.Querying;
+using ETicket.Graph.Schema;
 using GraphQL.Types;
 
-namespace ETicket.Graph.Listings.Querying;
+namespace ETicket.Graph.Listings;
 
 // The contract's HotChocolate-style filter and sort inputs. They parse to dictionaries, so an
 // explicit `eq: null` ("the field is empty") stays apart from an operator that was not given.
@@ -90,13 +91,11 @@ public sealed class SortEnumType : EnumerationGraphType
 
 public sealed class ListingSortInputType : InputObjectGraphType
 {
-    public static readonly string[] FieldNames = ["price", "startsAt", "publishedAt", "title"];
-
     public ListingSortInputType()
     {
         Name = "ListingSortInput";
         Description = "Exactly one field per element; elements apply in list order; nulls sort last.";
-        foreach (var name in FieldNames)
+        foreach (var name in ListingQueryArguments.SortFields)
             Field<SortEnumType>(name);
     }
 }
