@@ -30,47 +30,9 @@ public static class PlatformHost
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        var configuration = builder.Configuration;
-        var isDevelopment = builder.Environment.IsDevelopment();
-        // Every section is bound as options, checked at start (AddOptions<T>().BindConfiguration(section).ValidateOnStart()),
-        // by the module that uses it; the few settings that decide what is registered are read here, now.
-        T Read<T>(string section) where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
-        var platform = Read<PlatformOptions>(PlatformOptions.Section);
-        var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
-        var role = new SchemaRole(platform.Role);
-        byte[] LoadKey(string? configured, string setting, string fileName) =>
-            SecretKeys.Load(configured, setting, dataDirectory, fileName, isDevelopment);
-
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddTransportOptions();
-        services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
-        services.AddInProcessEvents(relayOutbox: role.ServesTickets);
-        services.AddLiveEventFanout(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
-        services.AddModuleIntegration();
-
-        var signingKey = new SymmetricSecurityKey(LoadKey(Read<AuthOptions>(AuthOptions.Section).SigningKey,
-            $"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}", "signing.key"));
-        services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
-        services.AddAccessTokenValidation(signingKey);
-
-        // The modules this role serves, each with its domain services, settings and fields.
-        if (role.ServesMembers)
-            services.AddMembersModule();
-        else
-            services.AddMemberReferences();
-        if (role.ServesTickets)
-        {
-            // In this order because each root type lists its modules' fields in the order they were registered.
-            services.AddOrdersModule();
-            services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
-                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"));
-            services.AddSearchModule(configuration, dataDirectory);
-            services.AddWantedModule();
-        }
-        services.AddETicketGraph(role);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        configureServices?.Invoke(services);
+        var role = Compose(builder.Services, builder.Configuration, builder.Environment.IsDevelopment());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // First, so everything after it (rate limits, logs) sees the client's address, not a proxy's.
@@ -100,6 +62,48 @@ public static class PlatformHost
         app.Map(GraphQLPath, other);
         app.MapHealthChecks("/health");
         return app;
+    }
+
+    /// <summary>The composition root: the platform's infrastructure, then the modules the role serves, then the graph served from them.</summary>
+    private static SchemaRole Compose(IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        // Every section is bound as options, checked at start (AddOptions<T>().BindConfiguration(section).ValidateOnStart()),
+        // by the module that uses it; the few settings that decide what is registered are read here, now.
+        T Read<T>(string section) where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+        var platform = Read<PlatformOptions>(PlatformOptions.Section);
+        var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
+        var role = new SchemaRole(platform.Role);
+        byte[] LoadKey(string? configured, string setting, string fileName) =>
+            SecretKeys.Load(configured, setting, dataDirectory, fileName, isDevelopment);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransportOptions();
+        services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
+        services.AddInProcessEvents(relayOutbox: role.ServesTickets);
+        services.AddLiveEventFanout(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
+        services.AddModuleIntegration();
+
+        var signingKey = new SymmetricSecurityKey(LoadKey(Read<AuthOptions>(AuthOptions.Section).SigningKey,
+            $"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}", "signing.key"));
+        services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
+        services.AddAccessTokenValidation(signingKey);
+
+        // The modules this role serves, each with its domain services, settings and fields.
+        if (role.ServesMembers)
+            services.AddMembersModule();
+        else
+            services.AddMemberReferences();
+        if (role.ServesTickets)
+        {
+            // In this order because each root type lists its modules' fields in the order they were registered.
+            services.AddOrdersModule();
+            services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
+                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"));
+            services.AddSearchModule(configuration, dataDirectory);
+            services.AddWantedModule();
+        }
+        services.AddETicketGraph(role);
+        return role;
     }
 
     /// <summary>Creates or upgrades the database before the first request.</summary>
