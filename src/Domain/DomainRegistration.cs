@@ -5,7 +5,9 @@ using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Services;
 using ETicket.Domain.Marketplace;
+using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
+using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Members.WeChat;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Orders.Services;
@@ -20,9 +22,11 @@ namespace ETicket.Domain;
 
 public static class DomainRegistration
 {
-    /// <summary>The members module's domain services.</summary>
+    /// <summary>The members module's domain services and settings (<c>ETicket:Members</c>, <c>ETicket:Auth</c>, <c>ETicket:WeChat</c>).</summary>
     public static IServiceCollection AddMembersDomain(this IServiceCollection services)
     {
+        services.AddOptions<MembersOptions>().BindConfiguration(MembersOptions.Section).ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.TryAddScoped<SessionStarter>();
         services.TryAddScoped<SessionRefresher>();
         services.TryAddScoped<DevelopmentSignIn>();
@@ -32,36 +36,63 @@ public static class DomainRegistration
         return services;
     }
 
-    /// <summary>The tickets module's domain services; <paramref name="ticketSecretKey"/> protects ticket codes.</summary>
-    public static IServiceCollection AddTicketsDomain(this IServiceCollection services, byte[] ticketSecretKey)
+    /// <summary>
+    /// What the tickets modules (listings, orders, wanted requests) share: the marketplace's numbers
+    /// (<c>ETicket:Marketplace</c>), idempotency keys, and the sweeper that keeps their deadlines.
+    /// Each of those modules calls it; it registers once.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceDomain(this IServiceCollection services)
     {
-        services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
+        if (services.Any(service => service.ServiceType == typeof(MarketplaceSweeper)))
+            return services;
+        services.AddOptions<MarketplaceOptions>().BindConfiguration(MarketplaceOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MarketplaceOptions>, MarketplaceOptionsValidation>();
         services.TryAddSingleton(sp => new IdempotencyKeyLifetime(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.IdempotencyKeyLifetime));
         services.TryAddScoped<Idempotency>();
+
+        // Deadlines the marketplace keeps by itself, one sweep after another in this order.
+        services.TryAddSingleton<MarketplaceSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<MarketplaceSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PurgeExpiredIdempotencyKeys>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, ExpireListings>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, OrderDeadlineSweep>());
+        return services;
+    }
+
+    /// <summary>The listings module's domain services; <paramref name="ticketSecretKey"/> protects ticket codes.</summary>
+    public static IServiceCollection AddListingsDomain(this IServiceCollection services, byte[] ticketSecretKey)
+    {
+        services.AddMarketplaceDomain();
+        services.TryAddSingleton(new TicketCodeVault(ticketSecretKey));
         services.TryAddScoped<ListingPublisher>();
         services.TryAddScoped<ListingReader>();
         services.TryAddScoped<ListingEditor>();
         services.TryAddScoped<TicketCodeGuard>();
         services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();
         services.TryAddScoped<TicketCodeAccess>();
+        return services;
+    }
+
+    /// <summary>The orders module's domain services: purchase, payment, settlement.</summary>
+    public static IServiceCollection AddOrdersDomain(this IServiceCollection services)
+    {
+        services.AddMarketplaceDomain();
         services.TryAddScoped<Settlement>();
         services.TryAddScoped<OrderDeadlines>();
         services.TryAddScoped<Purchasing>();
         services.TryAddScoped<OrderDesk>();
         services.TryAddScoped<OrderReader>();
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        return services;
+    }
 
-        // Wanted requests (求购), matched against every listing published on the event bus.
+    /// <summary>Wanted requests (求购), matched against every listing published on the event bus.</summary>
+    public static IServiceCollection AddWantedDomain(this IServiceCollection services)
+    {
+        services.AddMarketplaceDomain();
         services.TryAddScoped<WantedRequests>();
         services.TryAddScoped<WantedMatcher>();
         services.AddHostedService<MatchWantedRequestsOnListingPublished>();
-
-        // Deadlines the marketplace keeps by itself.
-        services.TryAddSingleton<MarketplaceSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<MarketplaceSweeper>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PurgeExpiredIdempotencyKeys>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, ExpireListings>());
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, OrderDeadlineSweep>());
         return services;
     }
 
@@ -109,7 +140,7 @@ public static class DomainRegistration
     {
         if (redis.Enabled)
         {
-            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(redis));
+            services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
             services.TryAddSingleton<RedisLiveEventFanout>();
             services.TryAddSingleton<ILiveEventFanout>(sp => sp.GetRequiredService<RedisLiveEventFanout>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEventFanout>());

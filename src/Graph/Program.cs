@@ -2,7 +2,11 @@ using ETicket.Graph.Hosting;
 using ETicket.Graph.Search;
 
 if (SearchReindexCommand.Matches(args))
-    return await SearchReindexCommand.RunAsync(args);
+{
+    await using var host = PlatformHost.Build(SearchReindexCommand.Settings(args));
+    await host.MigrateDatabaseAsync();
+    return await SearchReindexCommand.RunAsync(host.Services);
+}
 
 var app = PlatformHost.Build(args);
 await app.MigrateDatabaseAsync();

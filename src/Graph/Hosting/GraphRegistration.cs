@@ -1,13 +1,9 @@
 using System.Text.Encodings.Web;
-using ETicket.Domain;
 using ETicket.Graph.Common;
 using ETicket.Graph.Limits;
-using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
-using ETicket.Graph.Orders;
 using ETicket.Graph.Schema;
 using ETicket.Graph.Transport;
-using ETicket.Graph.Wanted;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -16,19 +12,13 @@ namespace ETicket.Graph.Hosting;
 
 public static class GraphRegistration
 {
-    /// <summary>Registers the modules this role serves and the GraphQL schema built from them.</summary>
-    public static IServiceCollection AddETicketGraph(this IServiceCollection services, GraphRole role)
+    /// <summary>
+    /// The GraphQL schema built from the fields the registered modules contribute, and what serves it:
+    /// execution, query limits, the transports and live updates.
+    /// </summary>
+    public static IServiceCollection AddETicketGraph(this IServiceCollection services, SchemaRole role)
     {
-        var schemaRole = new SchemaRole(role);
-        services.AddSingleton(schemaRole);
-
-        if (schemaRole.ServesMembers)
-            services.AddMembersGraph();
-        else
-            services.AddSingleton<IMemberResolver, ReferenceMemberResolver>();
-        if (schemaRole.ServesTickets)
-            services.AddTicketsGraph();
-
+        services.AddSingleton(role);
         services.AddQueryLimitOptions();
         services.AddGraphQL(graph =>
         {
@@ -46,7 +36,7 @@ public static class GraphRegistration
                 .AddUnhandledExceptionHandler(LogUnexpected)
                 // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.
                 .UseMiddleware<SignInRateLimitMiddleware>(install: false, GraphQL.DI.ServiceLifetime.Singleton);
-            if (schemaRole.IsFederated)
+            if (role.IsFederated)
                 graph.AddFederation("2.3");
         });
 
@@ -63,50 +53,6 @@ public static class GraphRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Live.LiveEvents>());
         services.AddSingleton<Live.SubscriptionGroups>();
         return services;
-    }
-
-    private static void AddMembersGraph(this IServiceCollection services)
-    {
-        services.AddMembersDomain();
-        services.AddOptions<SignInRateLimitOptions>().BindConfiguration(SignInRateLimitOptions.Section)
-            .Validate(limit => limit.PermitLimit > 0 && limit.Window > TimeSpan.Zero,
-                $"{SignInRateLimitOptions.Section}: PermitLimit must be at least 1 and Window longer than zero.")
-            .ValidateOnStart();
-        services.AddScoped<MemberLoader>();
-        services.AddSingleton<IMemberResolver, LoadingMemberResolver>();
-        services.AddSingleton<IFieldContributor<MemberType>, MemberFields>();
-        services.AddSingleton<IFieldContributor<QueryType>, MemberQueries>();
-        services.AddSingleton<IFieldContributor<MutationType>, SignInWithWeChatMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, SignInForDevelopmentMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, RefreshSessionMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, UpdateProfileMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, SetBlacklistedMutation>();
-    }
-
-    private static void AddTicketsGraph(this IServiceCollection services)
-    {
-        services.AddScoped<ListingLoader>();
-        services.AddScoped<ListingTextLoader>();
-        services.AddScoped<SellerListingsLoader>();
-        services.AddScoped<SellerListingCountLoader>();
-        services.AddScoped<OrderLoader>();
-        services.AddScoped<CompletedTradesLoader>();
-        services.AddSingleton<IFieldContributor<QueryType>, OrderQueries>();
-        services.AddSingleton<IFieldContributor<MutationType>, OrderMutations>();
-        services.AddSingleton<IFieldContributor<MemberType>, MemberTradeFields>();
-        services.AddSingleton<IFieldContributor<QueryType>, ListingQueries>();
-        services.AddSingleton<IFieldContributor<QueryType>, Search.SearchListingsQuery>();
-        services.AddSingleton<IFieldContributor<MutationType>, PublishListingMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, ChangeListingPriceMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, WithdrawListingMutation>();
-        services.AddSingleton<IFieldContributor<MemberType>, MemberListingsFields>();
-        services.AddScoped<WantedRequestLoader>();
-        services.AddSingleton<IFieldContributor<QueryType>, WantedRequestQueries>();
-        services.AddSingleton<IFieldContributor<MutationType>, PostWantedRequestMutation>();
-        services.AddSingleton<IFieldContributor<MutationType>, CloseWantedRequestMutation>();
-        services.AddSingleton<IFieldContributor<SubscriptionType>, ListingSubscriptions>();
-        services.AddSingleton<IFieldContributor<SubscriptionType>, OrderSubscriptions>();
-        services.AddSingleton<IFieldContributor<SubscriptionType>, WantedSubscriptions>();
     }
 
     // Expected failures (access, bad input) are the client's business; everything else is ours to log.

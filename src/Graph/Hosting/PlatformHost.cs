@@ -1,12 +1,16 @@
 using ETicket.Domain;
-using ETicket.Domain.Members;
+using ETicket.Domain.Events.Fanout.Redis;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Ide;
+using ETicket.Graph.Listings;
+using ETicket.Graph.Members;
+using ETicket.Graph.Orders;
+using ETicket.Graph.Schema;
+using ETicket.Graph.Search;
 using ETicket.Graph.Transport;
-using ETicket.Search;
-using Microsoft.Extensions.Options;
+using ETicket.Graph.Wanted;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ETicket.Graph.Hosting;
@@ -26,49 +30,13 @@ public static class PlatformHost
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        var configuration = builder.Configuration;
-        var isDevelopment = builder.Environment.IsDevelopment();
-        var platform = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
-        var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
-        var role = new Schema.SchemaRole(platform.Role);
-
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(platform);
-        services.AddSingleton(network);
-        services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
-        services.AddOptions<Domain.Marketplace.MarketplaceOptions>().Bind(configuration.GetSection(Domain.Marketplace.MarketplaceOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Domain.Marketplace.MarketplaceOptions>, Domain.Marketplace.MarketplaceOptionsValidation>();
-        services.Configure<Domain.Members.Sessions.SessionOptions>(configuration.GetSection(Domain.Members.Sessions.SessionOptions.Section));
-        services.AddTransportOptions(configuration);
-        services.AddETicketPersistence(database, dataDirectory);
-        services.AddInProcessEvents(relayOutbox: role.ServesTickets);
-        services.AddLiveEventFanout(configuration.GetSection(Domain.Events.Fanout.Redis.RedisOptions.Section).Get<Domain.Events.Fanout.Redis.RedisOptions>() ?? new(),
-            broadcastRelayedEvents: role.ServesTickets);
-        services.AddModuleIntegration();
-
-        var signingKey = new SymmetricSecurityKey(SecretKeys.Load(
-            configuration[$"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}"],
-            $"{AuthKeyOptions.Section}:{nameof(AuthKeyOptions.SigningKey)}", dataDirectory, "signing.key", isDevelopment));
-        services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
-        services.AddAccessTokenValidation(signingKey);
-
-        if (role.ServesTickets)
-        {
-            services.AddTicketsDomain(SecretKeys.Load(
-                configuration[$"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}"],
-                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", dataDirectory, "tickets.key", isDevelopment));
-            services.AddListingSearch(configuration, dataDirectory);
-        }
-        services.AddETicketGraph(platform.Role);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        configureServices?.Invoke(services);
+        var role = Compose(builder.Services, builder.Configuration, builder.Environment.IsDevelopment());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // First, so everything after it (rate limits, logs) sees the client's address, not a proxy's.
-        app.UseTrustedProxies(network, role);
+        app.UseTrustedProxies(role);
         app.UseExceptionHandler(errors => errors.Run(InternalErrorResponse.WriteAsync));
         app.UseIde(GraphQLPath);
         app.UseStreamingTransports();
@@ -94,6 +62,48 @@ public static class PlatformHost
         app.Map(GraphQLPath, other);
         app.MapHealthChecks("/health");
         return app;
+    }
+
+    /// <summary>The composition root: the platform's infrastructure, then the modules the role serves, then the graph served from them.</summary>
+    private static SchemaRole Compose(IServiceCollection services, IConfiguration configuration, bool isDevelopment)
+    {
+        // Every section is bound as options, checked at start (AddOptions<T>().BindConfiguration(section).ValidateOnStart()),
+        // by the module that uses it; the few settings that decide what is registered are read here, now.
+        T Read<T>(string section) where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+        var platform = Read<PlatformOptions>(PlatformOptions.Section);
+        var dataDirectory = Directory.CreateDirectory(platform.FullDataDirectory).FullName;
+        var role = new SchemaRole(platform.Role);
+        byte[] LoadKey(string? configured, string setting, string fileName) =>
+            SecretKeys.Load(configured, setting, dataDirectory, fileName, isDevelopment);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddTransportOptions();
+        services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
+        services.AddInProcessEvents(relayOutbox: role.ServesTickets);
+        services.AddLiveEventFanout(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
+        services.AddModuleIntegration();
+
+        var signingKey = new SymmetricSecurityKey(LoadKey(Read<AuthOptions>(AuthOptions.Section).SigningKey,
+            $"{AuthOptions.Section}:{nameof(AuthOptions.SigningKey)}", "signing.key"));
+        services.AddSingleton<IAccessTokenIssuer>(new JwtAccessTokenIssuer(signingKey));
+        services.AddAccessTokenValidation(signingKey);
+
+        // The modules this role serves, each with its domain services, settings and fields.
+        if (role.ServesMembers)
+            services.AddMembersModule();
+        else
+            services.AddMemberReferences();
+        if (role.ServesTickets)
+        {
+            // In this order because each root type lists its modules' fields in the order they were registered.
+            services.AddOrdersModule();
+            services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
+                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"));
+            services.AddSearchModule(configuration, dataDirectory);
+            services.AddWantedModule();
+        }
+        services.AddETicketGraph(role);
+        return role;
     }
 
     /// <summary>Creates or upgrades the database before the first request.</summary>

@@ -1,6 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members.Sessions;
-using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Members;

@@ -1,7 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
 using ETicket.Graph.Auth;
-using ETicket.Graph.Common;
 using ETicket.Graph.Live;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;

@@ -1,5 +1,5 @@
 using ETicket.Domain.Orders;
-using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
 using GraphQL.Types;
 
 namespace ETicket.Graph.Orders;

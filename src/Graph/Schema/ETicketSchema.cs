@@ -1,4 +1,3 @@
-using ETicket.Graph.Common;
 
 namespace ETicket.Graph.Schema;
 

@@ -1,5 +1,5 @@
-using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
+using ETicket.Graph.Schema;
 using ETicket.Search;
 using GraphQL.Types;
 

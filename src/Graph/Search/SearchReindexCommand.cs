@@ -1,6 +1,5 @@
 using ETicket.Domain.Events;
 using ETicket.Domain.Persistence;
-using ETicket.Graph.Hosting;
 
 namespace ETicket.Graph.Search;
 
@@ -14,11 +13,13 @@ public static class SearchReindexCommand
 {
     public static bool Matches(string[] args) => args is ["search", "reindex", ..];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The settings after the command's words, for the host that runs it.</summary>
+    public static string[] Settings(string[] args) => args[2..];
+
+    /// <summary>Runs the command in a host built from <see cref="Settings"/>, its database migrated.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services)
     {
-        await using var app = PlatformHost.Build(args[2..]);
-        await app.MigrateDatabaseAsync();
-        var request = await RequestAsync(app.Services, CancellationToken.None);
+        var request = await RequestAsync(services, CancellationToken.None);
         Console.WriteLine($"Reindex requested (outbox #{request}). Every process serving tickets on this database rebuilds its search index "
                           + "beside the live one and switches when done (its log says \"The search index was rebuilt\"); one not running now does it when it starts.");
         return 0;

@@ -1,3 +1,4 @@
+using ETicket.Graph.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -5,10 +6,14 @@ namespace ETicket.Graph.Transport;
 
 public static class TransportRegistration
 {
-    /// <summary><see cref="TransportOptions"/>, checked at start, and the request body rate they give Kestrel.</summary>
-    public static IServiceCollection AddTransportOptions(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// <see cref="TransportOptions"/>, checked at start, and the request body rate they give Kestrel;
+    /// <see cref="NetworkOptions"/>, whose proxies are checked when the host is built (<see cref="TrustedProxies"/>).
+    /// </summary>
+    public static IServiceCollection AddTransportOptions(this IServiceCollection services)
     {
-        services.AddOptions<TransportOptions>().Bind(configuration.GetSection(TransportOptions.Section))
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
+        services.AddOptions<TransportOptions>().BindConfiguration(TransportOptions.Section)
             .Validate(options => options.MaxRequestBytes >= 1, $"{TransportOptions.Section}:MaxRequestBytes must be at least 1.")
             .Validate(options => options.MinRequestBodyBytesPerSecond > 0, $"{TransportOptions.Section}:MinRequestBodyBytesPerSecond must be more than 0.")
             // Kestrel checks the rate once a second, and refuses a shorter grace.

@@ -15,10 +15,9 @@ public static class ElasticsearchSearchRegistration
     /// </summary>
     public static bool TryAddElasticsearchListingSearch(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(ElasticsearchSearchOptions.Section);
-        if (string.IsNullOrWhiteSpace(section[nameof(ElasticsearchSearchOptions.Url)]))
+        if (string.IsNullOrWhiteSpace(configuration[$"{ElasticsearchSearchOptions.Section}:{nameof(ElasticsearchSearchOptions.Url)}"]))
             return false;
-        services.AddOptions<ElasticsearchSearchOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<ElasticsearchSearchOptions>().BindConfiguration(ElasticsearchSearchOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ElasticsearchSearchOptions>, ElasticsearchSearchOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new ElasticsearchConnection(provider.GetRequiredService<IOptions<ElasticsearchSearchOptions>>().Value));

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ETicket.Domain.Members.Services;
 
 /// <summary>Opens a session for a member who just proved who they are.</summary>
-public sealed class SessionStarter(ETicketDbContext db, IAccessTokenIssuer accessTokens, TimeProvider clock, IOptions<SessionOptions> options)
+public sealed class SessionStarter(ETicketDbContext db, IAccessTokenIssuer accessTokens, TimeProvider clock, IOptions<AuthOptions> options)
 {
     /// <summary>Stores a new refresh token family for the member and saves the member's pending changes with it.</summary>
     public Task<Session> StartAsync(Member member, CancellationToken cancellationToken) =>

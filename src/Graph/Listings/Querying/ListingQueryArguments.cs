@@ -22,6 +22,9 @@ public static class ListingQueryArguments
         ["publishedAt"] = ListingField.PublishedAt,
     };
 
+    /// <summary>The input fields of ListingSortInput, in the order it declares them.</summary>
+    internal static readonly string[] SortFields = ["price", "startsAt", "publishedAt", "title"];
+
     public static ListingFilter? Filter(this IResolveFieldContext context) =>
         context.GetArgument<Dictionary<string, object?>>("where") is { } where
             ? new ListingFilterReader(context.Service<IOptions<QueryLimitOptions>>().Value).Read(where)
@@ -32,8 +35,8 @@ public static class ListingQueryArguments
         if (context.GetArgument<List<object?>>("order") is not { } order)
             return [];
         // Each field sorts once (ListingOrderings), so a longer list can only be a mistake; refused before reading it.
-        if (order.Count > ListingSortInputType.FieldNames.Length)
-            throw new BadInputException($"`order` has {order.Count} elements; there are {ListingSortInputType.FieldNames.Length} fields to sort by, each named at most once.");
+        if (order.Count > SortFields.Length)
+            throw new BadInputException($"`order` has {order.Count} elements; there are {SortFields.Length} fields to sort by, each named at most once.");
         return [.. order.Select(ParseSort)];
     }
 

@@ -1,3 +1,4 @@
+using ETicket.Graph.Hosting;
 using ETicket.Graph.Live;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,12 @@ public sealed class GraphQLWebSocketEndpoint(
     IOptions<SubscriptionOptions> options,
     IOptions<TransportOptions> transport,
     IHostApplicationLifetime lifetime,
-    Hosting.NetworkOptions network,
+    IOptions<NetworkOptions> network,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
 
-    private readonly IReadOnlyList<System.Net.IPNetwork> _proxies = Hosting.TrustedProxies.Parse(network);
+    private readonly IReadOnlyList<System.Net.IPNetwork> _proxies = TrustedProxies.Parse(network.Value);
     private readonly WebSocketConnectionServices _services = new(executor, groups, requests, serializer, credentials, members, scopes,
         options.Value, transport.Value.MaxRequestBytes, lifetime.ApplicationStopping, logger);
 
@@ -42,7 +43,7 @@ public sealed class GraphQLWebSocketEndpoint(
             KeepAliveTimeout = settings.KeepAliveTimeout,
         });
         // A gateway multiplexes many clients on one socket: the per-connection bounds are the gateway's.
-        var limits = Hosting.TrustedProxies.FromTrustedProxy(http, _proxies)
+        var limits = TrustedProxies.FromTrustedProxy(http, _proxies)
             ? new ConnectionLimits(settings.MaxSubscriptionsPerProxyConnection, settings.MaxQueuedMessagesPerProxyConnection)
             : new ConnectionLimits(settings.MaxSubscriptionsPerConnection, settings.MaxQueuedMessages);
         var connection = new WebSocketConnection(_services, http, socket, limits);

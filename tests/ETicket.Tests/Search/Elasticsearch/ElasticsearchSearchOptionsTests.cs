@@ -29,7 +29,7 @@ public sealed class ElasticsearchSearchOptionsTests
             ["ETicket:Search:Elasticsearch:Alias"] = "eticket-listings-staging",
             ["ETicket:Search:Elasticsearch:RequestTimeout"] = "00:00:05",
         });
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
 
         Assert.True(services.TryAddElasticsearchListingSearch(configuration));
         using var provider = services.BuildServiceProvider();
@@ -50,7 +50,7 @@ public sealed class ElasticsearchSearchOptionsTests
             ["ETicket:Search:Elasticsearch:CertificateFingerprint"] = "not-a-fingerprint",
             ["ETicket:Search:Elasticsearch:Alias"] = "Listings",
         });
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         services.TryAddElasticsearchListingSearch(configuration);
         using var provider = services.BuildServiceProvider();
 

@@ -2,7 +2,7 @@ using ETicket.Domain.Common;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Common;
+namespace ETicket.Graph.Schema;
 
 /// <summary>
 /// The contract's <c>Decimal</c>: money as a string, never a JSON number. Output always has two

@@ -3,7 +3,7 @@ using ETicket.Domain.Common;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Common;
+namespace ETicket.Graph.Schema;
 
 /// <summary>
 /// The contract's <c>DateTime</c>: any ISO-8601 date-time with an offset in, UTC with "Z" out

@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace ETicket.Graph.Listings.Querying;
+namespace ETicket.Graph.Listings;
 
 public sealed class SortEnumType : EnumerationGraphType
 {

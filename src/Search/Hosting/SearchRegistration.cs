@@ -3,8 +3,9 @@ using ETicket.Search.Indexing;
 using ETicket.Search.Lucene;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
-namespace ETicket.Search;
+namespace ETicket.Search.Hosting;
 
 public static class SearchRegistration
 {
@@ -16,9 +17,10 @@ public static class SearchRegistration
     {
         if (!services.TryAddElasticsearchListingSearch(configuration))
         {
-            var lucene = configuration.GetSection(LuceneSearchOptions.Section).Get<LuceneSearchOptions>() ?? new LuceneSearchOptions();
-            var directory = Path.GetFullPath(Path.Combine(dataDirectory, lucene.Directory));
-            services.AddSingleton<IListingSearchIndex>(provider => OpenLucene(directory, provider.GetRequiredService<TimeProvider>()));
+            services.AddOptions<LuceneSearchOptions>().BindConfiguration(LuceneSearchOptions.Section).ValidateOnStart();
+            services.AddSingleton<IListingSearchIndex>(provider => OpenLucene(
+                Path.GetFullPath(Path.Combine(dataDirectory, provider.GetRequiredService<IOptions<LuceneSearchOptions>>().Value.Directory)),
+                provider.GetRequiredService<TimeProvider>()));
         }
         services.AddSingleton<SearchIndexRebuild>();
         services.AddHostedService<ListingIndexer>();

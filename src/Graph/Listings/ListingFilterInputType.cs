@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace ETicket.Graph.Listings.Querying;
+namespace ETicket.Graph.Listings;
 
 // The contract's HotChocolate-style filter and sort inputs (this, the *OperationFilterInputType its
 // fields take, and ListingSortInputType). They parse to dictionaries, so an explicit `eq: null`

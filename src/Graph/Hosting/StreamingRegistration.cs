@@ -1,8 +1,9 @@
+using ETicket.Graph.Transport;
 using ETicket.Graph.Transport.EventStreams;
 using ETicket.Graph.Transport.WebSockets;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Graph.Transport;
+namespace ETicket.Graph.Hosting;
 
 public static class StreamingRegistration
 {

@@ -1,17 +1,16 @@
+using ETicket.Graph.Listings.Querying;
 using GraphQL.Types;
 
-namespace ETicket.Graph.Listings.Querying;
+namespace ETicket.Graph.Listings;
 
 // The contract's HotChocolate-style sort input (see ListingFilterInputType).
 public sealed class ListingSortInputType : InputObjectGraphType
 {
-    public static readonly string[] FieldNames = ["price", "startsAt", "publishedAt", "title"];
-
     public ListingSortInputType()
     {
         Name = "ListingSortInput";
         Description = "Exactly one field per element; elements apply in list order; nulls sort last.";
-        foreach (var name in FieldNames)
+        foreach (var name in ListingQueryArguments.SortFields)
             Field<SortEnumType>(name);
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
+using ETicket.Graph.Hosting;
 using ETicket.Graph.Schema;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
-namespace ETicket.Graph.Hosting;
+namespace ETicket.Graph.Transport;
 
 public static class TrustedProxies
 {
@@ -13,8 +15,9 @@ public static class TrustedProxies
     /// right for as long as each hop is a trusted proxy; the first untrusted hop is the client, and
     /// whatever the header says before it (anyone can write it) is ignored.
     /// </summary>
-    public static void UseTrustedProxies(this WebApplication app, NetworkOptions network, SchemaRole role)
+    public static void UseTrustedProxies(this WebApplication app, SchemaRole role)
     {
+        var network = app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value;
         if (network.TrustedProxies.Count == 0)
         {
             // Not installed at all: the middleware with no known proxies would believe every sender.

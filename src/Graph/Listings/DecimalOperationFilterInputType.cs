@@ -1,7 +1,7 @@
-using ETicket.Graph.Common;
+using ETicket.Graph.Schema;
 using GraphQL.Types;
 
-namespace ETicket.Graph.Listings.Querying;
+namespace ETicket.Graph.Listings;
 
 public sealed class DecimalOperationFilterInputType : InputObjectGraphType
 {
