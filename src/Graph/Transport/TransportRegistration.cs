@@ -1,4 +1,3 @@
-using ETicket.Graph.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 

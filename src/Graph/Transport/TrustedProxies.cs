@@ -1,5 +1,4 @@
 using System.Net;
-using ETicket.Graph.Hosting;
 using ETicket.Graph.Schema;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;

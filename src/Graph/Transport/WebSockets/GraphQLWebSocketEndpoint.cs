@@ -1,4 +1,3 @@
-using ETicket.Graph.Hosting;
 using ETicket.Graph.Live;
 using GraphQL;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace ETicket.Graph.Hosting;
+namespace ETicket.Graph.Transport;
 
 /// <summary>Configuration section <c>ETicket:Network</c>.</summary>
 public sealed class NetworkOptions
