@@ -63,7 +63,7 @@ public sealed class ListingGenerator(int seed, TicketCodeVault vault, DateTimeOf
         var faceValue = MarketPrices.FaceValue(category, random);
         var price = MarketPrices.Price(faceValue, random);
         var description = Descriptions[random.Next(Descriptions.Length)];
-        var details = new PublishListing(
+        var details = new NewListing(
             category, title, faceValue, price, TicketCode: $"SEARCH-{index:D7}-{random.Next():X8}",
             Description: description.Length == 0 ? null : description,
             Country: "中国", City: city, Venue: venue, StartsAt: start, EndsAt: endsAt, Seat: seat, ImageUrls: []);

@@ -1,6 +1,10 @@
 namespace ETicket.Domain.Events;
 
-/// <summary>Delivers committed events to whoever listens: in-process, or through Redis when scaled out.</summary>
+/// <summary>
+/// Hands committed domain events, relayed from the outbox in commit order, to the consumers in this
+/// process (matching, search indexing, the broadcast to every process's subscribers): the relaying
+/// process runs them, once per event. There is one implementation, in-process (InProcessEventBus).
+/// </summary>
 public interface IEventBus
 {
     Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using ETicket.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace ETicket.Domain.Events;
@@ -5,7 +6,7 @@ namespace ETicket.Domain.Events;
 /// <summary>The embedded default: events reach handlers in this process, in order.</summary>
 public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus
 {
-    private readonly Registrations<Func<EventEnvelope, CancellationToken, Task>> _handlers = new();
+    private readonly CopyOnWriteList<Func<EventEnvelope, CancellationToken, Task>> _handlers = new();
 
     public async Task PublishAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {

@@ -66,7 +66,7 @@ public sealed class Listing : IEntity
             : new UserError(UserErrorCode.ListingNotAvailable, $"Only a listing on sale can be changed; this one is {ContractNames.Of(status)}.", "listingId");
     }
 
-    public static Listing Publish(string sellerId, PublishListing details, TicketCodeVault vault, DateTimeOffset now)
+    public static Listing Publish(string sellerId, NewListing details, TicketCodeVault vault, DateTimeOffset now)
     {
         var listing = new Listing
         {

@@ -14,7 +14,7 @@ public static class PublishListingRules
 
     /// <param name="now">Dates the listing expires at must be after it.</param>
     /// <param name="priceCap">How far above the face value the price may go (0.20 is 20%).</param>
-    public static IReadOnlyList<UserError> Check(PublishListing details, DateTimeOffset now, decimal priceCap)
+    public static IReadOnlyList<UserError> Check(NewListing details, DateTimeOffset now, decimal priceCap)
     {
         var errors = new List<UserError>();
         var title = details.Title.Trim();
@@ -46,7 +46,7 @@ public static class PublishListingRules
     }
 
     /// <summary>Events (FILM, CONCERT, SHOW) happen in a city at a venue; an ADMISSION ticket is for a venue.</summary>
-    private static void CheckPlace(List<UserError> errors, PublishListing details)
+    private static void CheckPlace(List<UserError> errors, NewListing details)
     {
         var category = ContractNames.Of(details.Category);
         var isEvent = details.Category is TicketCategory.Film or TicketCategory.Concert or TicketCategory.Show;
@@ -57,7 +57,7 @@ public static class PublishListingRules
     }
 
     /// <summary>The date the listing expires at (see <see cref="ListingExpiry"/>) is required and in the future.</summary>
-    private static void CheckDates(List<UserError> errors, PublishListing details, DateTimeOffset now)
+    private static void CheckDates(List<UserError> errors, NewListing details, DateTimeOffset now)
     {
         if (details.StartsAt is { } starts && details.EndsAt is { } ends && ends < starts)
             errors.Add(UserError.Validation("endsAt", "`endsAt` cannot be before `startsAt`."));
@@ -76,7 +76,7 @@ public static class PublishListingRules
         }
     }
 
-    private static void CheckMoney(List<UserError> errors, PublishListing details, decimal priceCap)
+    private static void CheckMoney(List<UserError> errors, NewListing details, decimal priceCap)
     {
         var faceValueError = ListingPrices.CheckAmount("faceValue", details.FaceValue);
         var priceError = ListingPrices.CheckAmount("price", details.Price);

@@ -5,7 +5,7 @@ namespace ETicket.Domain.Wanted;
 /// <summary>What a wanted request must satisfy before it is posted.</summary>
 public static class PostWantedRequestRules
 {
-    public static IReadOnlyList<UserError> Check(PostWantedRequest details)
+    public static IReadOnlyList<UserError> Check(NewWantedRequest details)
     {
         var errors = new List<UserError>();
         if (details.Keywords.Trim().Length is 0 or > WantedRequest.KeywordsMaxLength)

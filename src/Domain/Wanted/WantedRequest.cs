@@ -28,7 +28,7 @@ public sealed class WantedRequest : IEntity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
-    public static WantedRequest Post(string memberId, PostWantedRequest details, DateTimeOffset now) => new()
+    public static WantedRequest Post(string memberId, NewWantedRequest details, DateTimeOffset now) => new()
     {
         Id = Ids.New(),
         MemberId = memberId,

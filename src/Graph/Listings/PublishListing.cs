@@ -24,7 +24,7 @@ public sealed class PublishListingInput
     public List<string>? ImageUrls { get; set; }
     public string? IdempotencyKey { get; set; }
 
-    public Domain.Listings.PublishListing ToCommand() => new(
+    public NewListing ToCommand() => new(
         Category, Title, FaceValue, Price, TicketCode, Description, Country, City, Venue, StartsAt, EndsAt, Seat, ImageUrls);
 }
 

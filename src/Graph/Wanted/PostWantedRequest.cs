@@ -18,7 +18,7 @@ public sealed class PostWantedRequestInput
     public DateTimeOffset? To { get; set; }
     public decimal? MaxPrice { get; set; }
 
-    public PostWantedRequest ToCommand() => new(Category, Keywords, City, From, To, MaxPrice);
+    public NewWantedRequest ToCommand() => new(Category, Keywords, City, From, To, MaxPrice);
 }
 
 public sealed class PostWantedRequestInputType : InputObjectGraphType<PostWantedRequestInput>

@@ -16,7 +16,7 @@ public sealed class OrderStateTests
     private static Order NewOrder()
     {
         var vault = new TicketCodeVault(RandomNumberGenerator.GetBytes(32));
-        var listing = Listing.Publish("seller", new PublishListing(TicketCategory.Concert, "Concert", 100m, 100m, "CODE",
+        var listing = Listing.Publish("seller", new NewListing(TicketCategory.Concert, "Concert", 100m, 100m, "CODE",
             City: "上海", Venue: "Arena", StartsAt: Start.AddDays(30)), vault, Start);
         return Order.Place(listing, "buyer", ServiceCharges.Quote(100m, MembershipLevel.Normal), Start, PaymentWindow);
     }

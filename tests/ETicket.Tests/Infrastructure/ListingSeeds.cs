@@ -8,7 +8,7 @@ namespace ETicket.Tests.Infrastructure;
 /// <summary>Many listings at once, straight through the domain model (publishing a thousand through the API would be slow).</summary>
 public static class ListingSeeds
 {
-    public static async Task<List<string>> SeedAsync(this PlatformServer server, string sellerId, int count, Func<int, PublishListing> details)
+    public static async Task<List<string>> SeedAsync(this PlatformServer server, string sellerId, int count, Func<int, NewListing> details)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ETicketDbContext>();
@@ -26,12 +26,12 @@ public static class ListingSeeds
     }
 
     /// <summary>A valid concert, a year ahead, with the given variations.</summary>
-    public static PublishListing Concert(string title, decimal price, string? city = "上海", DateTimeOffset? startsAt = null, string? code = null) =>
+    public static NewListing Concert(string title, decimal price, string? city = "上海", DateTimeOffset? startsAt = null, string? code = null) =>
         new(TicketCategory.Concert, title, FaceValue: price, Price: price, TicketCode: code ?? Guid.NewGuid().ToString("N"),
             City: city, Venue: "Arena", StartsAt: startsAt ?? DateTimeOffset.UtcNow.AddDays(365));
 
     /// <summary>A valid food voucher: it has no start time (a null to sort).</summary>
-    public static PublishListing Voucher(string title, decimal price, string? city = "上海") =>
+    public static NewListing Voucher(string title, decimal price, string? city = "上海") =>
         new(TicketCategory.Food, title, FaceValue: price, Price: price, TicketCode: Guid.NewGuid().ToString("N"),
             City: city, EndsAt: DateTimeOffset.UtcNow.AddDays(30));
 }

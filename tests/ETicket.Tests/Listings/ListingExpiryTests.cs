@@ -106,7 +106,7 @@ public sealed class ListingExpiryTests
             var vault = scope.ServiceProvider.GetRequiredService<TicketCodeVault>();
             for (var i = 0; i < backlog; i++)
             {
-                db.Listings.Add(Listing.Publish(seller.Id, new PublishListing(TicketCategory.Film, $"Film {i}", 50m, 50m, $"SEAT-{i}",
+                db.Listings.Add(Listing.Publish(seller.Id, new NewListing(TicketCategory.Film, $"Film {i}", 50m, 50m, $"SEAT-{i}",
                     City: "上海", Venue: "影城", StartsAt: clock.GetUtcNow().AddHours(1)), vault, clock.GetUtcNow()));
             }
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -73,7 +73,7 @@ public sealed class ListingStatusTests
     }
 
     private static Listing Publish() => Listing.Publish("00000000000000000000000000005e11",
-        new PublishListing(TicketCategory.Concert, "周杰伦上海演唱会", FaceValue: 100m, Price: 100m, TicketCode: "CODE",
+        new NewListing(TicketCategory.Concert, "周杰伦上海演唱会", FaceValue: 100m, Price: 100m, TicketCode: "CODE",
             City: "上海", Venue: "梅赛德斯奔驰文化中心", StartsAt: StartsAt),
         Vault, Now);
 }

@@ -10,14 +10,14 @@ public sealed class PublishListingRulesTests
     private static readonly DateTimeOffset Later = Now.AddDays(30);
     private static readonly DateTimeOffset Earlier = Now.AddDays(-1);
 
-    private static readonly PublishListing Concert = new(
+    private static readonly NewListing Concert = new(
         TicketCategory.Concert, "周杰伦上海演唱会", FaceValue: 100m, Price: 100m, TicketCode: "CODE",
         City: "上海", Venue: "梅赛德斯奔驰文化中心", StartsAt: Later);
 
-    private static readonly PublishListing Voucher = new(
+    private static readonly NewListing Voucher = new(
         TicketCategory.Food, "海底捞 100 元代金券", FaceValue: 100m, Price: 90m, TicketCode: "CODE", EndsAt: Later);
 
-    private static readonly PublishListing Admission = new(
+    private static readonly NewListing Admission = new(
         TicketCategory.Admission, "上海迪士尼乐园一日票", FaceValue: 100m, Price: 100m, TicketCode: "CODE", Venue: "上海迪士尼乐园", StartsAt: Later);
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class PublishListingRulesTests
     [Fact]
     public void Every_failure_is_a_validation_error_naming_its_field()
     {
-        var errors = Check(new PublishListing(TicketCategory.Film, "x", FaceValue: 0m, Price: -1m, TicketCode: " "));
+        var errors = Check(new NewListing(TicketCategory.Film, "x", FaceValue: 0m, Price: -1m, TicketCode: " "));
         Assert.All(errors, e => Assert.Equal(UserErrorCode.ValidationFailed, e.Code));
         Assert.Equal(["city", "faceValue", "price", "startsAt", "ticketCode", "title", "venue"], errors.Select(e => e.Field).Order());
     }
@@ -162,7 +162,7 @@ public sealed class PublishListingRulesTests
         Assert.Null(ListingExpiry.For(TicketCategory.Admission, null, null));
     }
 
-    private static IReadOnlyList<UserError> Check(PublishListing listing) => PublishListingRules.Check(listing, Now, Cap);
+    private static IReadOnlyList<UserError> Check(NewListing listing) => PublishListingRules.Check(listing, Now, Cap);
 
-    private static string?[] Fields(PublishListing listing) => [.. Check(listing).Select(e => e.Field)];
+    private static string?[] Fields(NewListing listing) => [.. Check(listing).Select(e => e.Field)];
 }

@@ -23,7 +23,7 @@ public sealed class ListingSortAndPagingTests
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var server = await PlatformServer.StartAsync(database);
         var seller = await server.SignInAsync("13800000001");
-        PublishListing[] inPublishingOrder =
+        NewListing[] inPublishingOrder =
         [
             ListingSeeds.Concert("B", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(2)),
             ListingSeeds.Concert("A", 100m, startsAt: DateTimeOffset.UtcNow.AddDays(1)),

@@ -12,11 +12,11 @@ public sealed class WantedMatchingTests
     private static readonly DateTimeOffset StartsAt = new(2027, 5, 1, 11, 30, 0, TimeSpan.Zero);
     private static readonly TicketCodeVault Vault = new(RandomNumberGenerator.GetBytes(32));
 
-    private static readonly PublishListing Concert = new(
+    private static readonly NewListing Concert = new(
         TicketCategory.Concert, "周杰伦 Jay Chou 嘉年华上海演唱会", FaceValue: 880m, Price: 880m, TicketCode: "CODE",
         City: "上海", Venue: "梅赛德斯奔驰文化中心", StartsAt: StartsAt);
 
-    private static readonly PostWantedRequest Wanted = new(TicketCategory.Concert, "周杰伦");
+    private static readonly NewWantedRequest Wanted = new(TicketCategory.Concert, "周杰伦");
 
     [Fact]
     public void A_request_with_only_category_and_keywords_matches_any_such_listing() =>
@@ -65,8 +65,8 @@ public sealed class WantedMatchingTests
     [Fact]
     public void A_listing_without_a_start_matches_only_requests_without_dates()
     {
-        var voucher = new PublishListing(TicketCategory.Food, "星巴克 咖啡券", 50m, 45m, "CODE", EndsAt: StartsAt);
-        var wanted = new PostWantedRequest(TicketCategory.Food, "星巴克");
+        var voucher = new NewListing(TicketCategory.Food, "星巴克 咖啡券", 50m, 45m, "CODE", EndsAt: StartsAt);
+        var wanted = new NewWantedRequest(TicketCategory.Food, "星巴克");
 
         Assert.True(Matches(wanted, voucher));
         Assert.False(Matches(wanted with { From = Now }, voucher));
@@ -95,6 +95,6 @@ public sealed class WantedMatchingTests
         Assert.False(WantedMatching.Matches(request, Listing.Publish(Seller, Concert, Vault, Now)));
     }
 
-    private static bool Matches(PostWantedRequest wanted, PublishListing listing) =>
+    private static bool Matches(NewWantedRequest wanted, NewListing listing) =>
         WantedMatching.Matches(WantedRequest.Post(Buyer, wanted, Now), Listing.Publish(Seller, listing, Vault, Now));
 }

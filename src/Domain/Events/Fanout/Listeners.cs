@@ -1,3 +1,4 @@
+using ETicket.Domain.Common;
 using Microsoft.Extensions.Logging;
 
 namespace ETicket.Domain.Events.Fanout;
@@ -5,7 +6,7 @@ namespace ETicket.Domain.Events.Fanout;
 /// <summary>The listeners of a fan-out; one that throws is logged and does not stop the others.</summary>
 internal sealed class Listeners(ILogger logger)
 {
-    private readonly Registrations<ILiveEventListener> _all = new();
+    private readonly CopyOnWriteList<ILiveEventListener> _all = new();
 
     public IDisposable Add(ILiveEventListener listener) => _all.Add(listener);
 

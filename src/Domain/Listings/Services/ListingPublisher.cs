@@ -21,7 +21,7 @@ public sealed class ListingPublisher(
     IOptions<MarketplaceOptions> options)
 {
     /// <param name="idempotencyKey">A retry with the same key and details answers the listing the first request published.</param>
-    public async Task<Outcome<Listing>> PublishAsync(string sellerId, PublishListing details, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Outcome<Listing>> PublishAsync(string sellerId, NewListing details, string? idempotencyKey, CancellationToken cancellationToken)
     {
         // The code is fingerprinted by its keyed hash: a plain hash of a short code could be reversed by guessing.
         var request = new IdempotentRequest(sellerId, "publishListing", idempotencyKey, details with { TicketCode = vault.Hash(details.TicketCode) });
@@ -29,7 +29,7 @@ public sealed class ListingPublisher(
         return await Transactions.OnceMoreIfOvertakenAsync(() => PublishOnceAsync(request, sellerId, details, cancellationToken));
     }
 
-    private Task<Outcome<Listing>> PublishOnceAsync(IdempotentRequest request, string sellerId, PublishListing details, CancellationToken cancellationToken) =>
+    private Task<Outcome<Listing>> PublishOnceAsync(IdempotentRequest request, string sellerId, NewListing details, CancellationToken cancellationToken) =>
         idempotency.RunAsync(
             request,
             ct => PublishNowAsync(sellerId, details, ct),
@@ -37,7 +37,7 @@ public sealed class ListingPublisher(
             cancellationToken);
 
     /// <summary>Runs in the idempotency transaction: saves, but opens no transaction of its own.</summary>
-    private async Task<Outcome<Listing>> PublishNowAsync(string sellerId, PublishListing details, CancellationToken cancellationToken)
+    private async Task<Outcome<Listing>> PublishNowAsync(string sellerId, NewListing details, CancellationToken cancellationToken)
     {
         if (await standing.CheckMayTradeAsync(sellerId, cancellationToken) is { } barred)
             return barred;

@@ -12,7 +12,7 @@ public sealed class WantedRequests(ETicketDbContext db, MemberStanding standing,
 {
     private static readonly Ordering<WantedRequest> NewestFirst = Ordering<WantedRequest>.NewestFirst(x => x.CreatedAt, x => x.Id);
 
-    public async Task<Outcome<WantedRequest>> PostAsync(string memberId, PostWantedRequest details, CancellationToken cancellationToken)
+    public async Task<Outcome<WantedRequest>> PostAsync(string memberId, NewWantedRequest details, CancellationToken cancellationToken)
     {
         if (await standing.CheckMayTradeAsync(memberId, cancellationToken) is { } barred)
             return barred;

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.Reactive.Disposables;
 
-namespace ETicket.Domain.Events;
+namespace ETicket.Domain.Common;
 
 /// <summary>
-/// Who is registered (event handlers, live-event listeners), read without locks by whoever delivers:
-/// an immutable list swapped on each change. Disposing a registration removes it, once.
+/// A list read without locks by whoever delivers to its items (event handlers, broadcast listeners):
+/// an immutable array swapped on each change. Disposing what <see cref="Add"/> returned removes the item, once.
 /// </summary>
-internal sealed class Registrations<T> where T : class
+internal sealed class CopyOnWriteList<T> where T : class
 {
     private ImmutableArray<T> _all = [];
 

@@ -1,7 +1,7 @@
 namespace ETicket.Domain.Listings;
 
 /// <summary>What a seller fills in to list a ticket.</summary>
-public sealed record PublishListing(
+public sealed record NewListing(
     TicketCategory Category,
     string Title,
     decimal FaceValue,

@@ -3,7 +3,7 @@ using ETicket.Domain.Listings;
 namespace ETicket.Domain.Wanted;
 
 /// <summary>What a member fills in to ask for a ticket; each optional criterion narrows what matches.</summary>
-public sealed record PostWantedRequest(
+public sealed record NewWantedRequest(
     TicketCategory Category,
     string Keywords,
     string? City = null,
