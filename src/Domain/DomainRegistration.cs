@@ -1,6 +1,6 @@
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Fanout;
-using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Broadcast;
+using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Listings.Services;
@@ -136,19 +136,19 @@ public static class DomainRegistration
     /// <paramref name="redis"/> has a configuration (several processes), else within this process.
     /// </summary>
     /// <param name="broadcastRelayedEvents">Whether this process relays the outbox, and so broadcasts what it relays.</param>
-    public static IServiceCollection AddLiveEventFanout(this IServiceCollection services, RedisOptions redis, bool broadcastRelayedEvents)
+    public static IServiceCollection AddEventBroadcast(this IServiceCollection services, RedisOptions redis, bool broadcastRelayedEvents)
     {
         if (redis.Enabled)
         {
             services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateOnStart();
-            services.TryAddSingleton<RedisLiveEventFanout>();
-            services.TryAddSingleton<ILiveEventFanout>(sp => sp.GetRequiredService<RedisLiveEventFanout>());
-            services.AddHostedService(sp => sp.GetRequiredService<RedisLiveEventFanout>());
+            services.TryAddSingleton<RedisEventBroadcast>();
+            services.TryAddSingleton<IEventBroadcast>(sp => sp.GetRequiredService<RedisEventBroadcast>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisEventBroadcast>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxRelayCondition, RelayWhileRedisIsReachable>());
         }
         else
         {
-            services.TryAddSingleton<ILiveEventFanout, InProcessLiveEventFanout>();
+            services.TryAddSingleton<IEventBroadcast, InProcessEventBroadcast>();
         }
         if (broadcastRelayedEvents)
             services.AddHostedService<BroadcastCommittedEvents>();

@@ -3,6 +3,7 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Limits;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Transport;
 using GraphQL;
 using GraphQL.Execution;
@@ -32,7 +33,7 @@ public static class GraphRegistration
                 .AddExecutionStrategy<CollectOnceExecutionStrategy>(OperationType.Query)
                 // Mutations one after another, each payload complete before the next (see SerialMutationStrategy).
                 .AddExecutionStrategy<SerialMutationStrategy>(OperationType.Mutation)
-                .AddExecutionStrategy<Live.ScopedSubscriptionStrategy>(OperationType.Subscription)
+                .AddExecutionStrategy<ScopedSubscriptionStrategy>(OperationType.Subscription)
                 .AddUnhandledExceptionHandler(LogUnexpected)
                 // Registered, not installed on every field: WithSignInRateLimit() applies it to the fields it marks.
                 .UseMiddleware<SignInRateLimitMiddleware>(install: false, GraphQL.DI.ServiceLifetime.Singleton);
@@ -49,9 +50,9 @@ public static class GraphRegistration
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddStreamingTransports();
-        services.AddSingleton<Live.LiveEvents>();
-        services.AddHostedService(sp => sp.GetRequiredService<Live.LiveEvents>());
-        services.AddSingleton<Live.SubscriptionGroups>();
+        services.AddSingleton<SubscriptionEvents>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionEvents>());
+        services.AddSingleton<SubscriptionGroups>();
         return services;
     }
 

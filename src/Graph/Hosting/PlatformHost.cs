@@ -1,5 +1,5 @@
 using ETicket.Domain;
-using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
@@ -47,7 +47,7 @@ public static class PlatformHost
         // (Accept: text/event-stream), else GraphQL over HTTP (docs/http-api.md, docs/subscriptions.md).
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         var webSockets = app.Services.GetRequiredService<Transport.WebSockets.GraphQLWebSocketEndpoint>();
-        var eventStreams = app.Services.GetRequiredService<Transport.EventStreams.GraphQLEventStreamEndpoint>();
+        var eventStreams = app.Services.GetRequiredService<Transport.ServerSentEvents.GraphQLServerSentEventsEndpoint>();
         RequestDelegate post = http => MediaTypes.PrefersEventStream(http.Request.Headers.Accept)
             ? eventStreams.HandlePostAsync(http)
             : endpoint.HandlePostAsync(http);
@@ -80,7 +80,7 @@ public static class PlatformHost
         services.AddTransportOptions();
         services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
-        services.AddLiveEventFanout(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
+        services.AddEventBroadcast(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
         services.AddModuleIntegration();
 
         var signingKey = new SymmetricSecurityKey(LoadKey(Read<AuthOptions>(AuthOptions.Section).SigningKey,

@@ -1,5 +1,5 @@
 using ETicket.Graph.Transport;
-using ETicket.Graph.Transport.EventStreams;
+using ETicket.Graph.Transport.ServerSentEvents;
 using ETicket.Graph.Transport.WebSockets;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ public static class StreamingRegistration
         services.AddSingleton<MemberConnections>();
         services.AddSingleton<BearerCredentials>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
-        services.AddSingleton<GraphQLEventStreamEndpoint>();
+        services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         return services;
     }
 

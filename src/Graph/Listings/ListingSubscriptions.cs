@@ -3,7 +3,7 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Listings;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Schema;
 using GraphQL;
 using GraphQL.Types;
@@ -22,7 +22,7 @@ public sealed class ListingSubscriptions : IFieldContributor<SubscriptionType>
             {
                 var (category, city) = (ctx.GetArgument<TicketCategory?>("category"), ctx.GetArgument<string?>("city"));
                 // The city is compared after loading: a listing back on sale names only its id in the event.
-                return ctx.Service<LiveEvents>()
+                return ctx.Service<SubscriptionEvents>()
                     .Stream<DomainEvent, Listing>(
                         e => e is ListingPublished published ? (category is null || published.Category == category) && (city is null || published.City == city)
                             : e is ListingStatusChanged { Status: ListingStatus.OnSale },
@@ -38,7 +38,7 @@ public sealed class ListingSubscriptions : IFieldContributor<SubscriptionType>
                 var id = ctx.GetArgument<string>("listingId");
                 if (!Ids.IsWellFormed(id) || await ctx.Service<ListingLoader>().Load(id).GetResultAsync(ctx.CancellationToken) is null)
                     throw ErrorCodes.Error(ErrorCodes.BadUserInput, $"There is no listing with id '{id}'.");
-                return ctx.Service<LiveEvents>().Stream<DomainEvent, Listing>(
+                return ctx.Service<SubscriptionEvents>().Stream<DomainEvent, Listing>(
                     e => e is ListingPriceChanged price ? price.ListingId == id : e is ListingStatusChanged status && status.ListingId == id,
                     ListingKey, LoadListingAsync);
             });

@@ -3,7 +3,7 @@ using ETicket.Domain.Listings;
 using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;

@@ -1,7 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
 using ETicket.Graph.Auth;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
 using GraphQL;

@@ -2,7 +2,7 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Orders;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Schema;
 using GraphQL.Types;
 
@@ -18,7 +18,7 @@ public sealed class OrderSubscriptions : IFieldContributor<SubscriptionType>
             .ResolveStream(ctx =>
             {
                 var member = ctx.RequireViewerId();
-                return ctx.Service<LiveEvents>().Stream<OrderStatusChanged, Order>(
+                return ctx.Service<SubscriptionEvents>().Stream<OrderStatusChanged, Order>(
                     e => e.BuyerId == member || e.SellerId == member,
                     e => "order:" + e.OrderId,
                     (services, e, ct) => services.GetRequiredService<OrderLoader>().Load(e.OrderId).GetResultAsync(ct));

@@ -4,7 +4,7 @@ using ETicket.Domain.Orders.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Members;
 using ETicket.Graph.Schema;
 using GraphQL.Federation;

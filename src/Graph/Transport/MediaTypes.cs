@@ -7,7 +7,7 @@ public static class MediaTypes
 {
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
-    public const string EventStream = "text/event-stream";
+    public const string ServerSentEventStream = "text/event-stream";
 
     /// <summary>A POST body must be JSON, in UTF-8 when a charset is given.</summary>
     public static bool IsJsonRequest(string? contentType) =>
@@ -48,11 +48,11 @@ public static class MediaTypes
     {
         if (acceptHeaders is null || !MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted))
             return false;
-        var eventStream = accepted.Where(range => range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase))
+        var eventStream = accepted.Where(range => range.MediaType.Equals(ServerSentEventStream, StringComparison.OrdinalIgnoreCase))
             .Select(range => range.Quality ?? 1).DefaultIfEmpty(0).Max();
         if (eventStream <= 0)
             return false;
-        var json = accepted.Where(range => !range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && Negotiate([range.ToString()]) is not null)
+        var json = accepted.Where(range => !range.MediaType.Equals(ServerSentEventStream, StringComparison.OrdinalIgnoreCase) && Negotiate([range.ToString()]) is not null)
             .Select(range => range.Quality ?? 1).DefaultIfEmpty(0).Max();
         return eventStream >= json;
     }

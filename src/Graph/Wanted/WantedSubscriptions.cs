@@ -2,7 +2,7 @@ using ETicket.Domain.Events;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Schema;
 using GraphQL.Types;
 
@@ -18,7 +18,7 @@ public sealed class WantedSubscriptions : IFieldContributor<SubscriptionType>
             .ResolveStream(ctx =>
             {
                 var member = ctx.RequireViewerId();
-                return ctx.Service<LiveEvents>().Stream<WantedRequestMatched, WantedMatch>(
+                return ctx.Service<SubscriptionEvents>().Stream<WantedRequestMatched, WantedMatch>(
                     e => e.MemberId == member,
                     e => $"match:{e.WantedRequestId}:{e.ListingId}",
                     async (services, e, ct) =>

@@ -2,11 +2,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Fanout;
-using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Broadcast;
+using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Transport;
 using ETicket.Tests.Infrastructure;
 using GraphQL;
@@ -121,8 +121,8 @@ public sealed class RedisLiveUpdatesPlatformTests
             ["ETicket:Redis:Channel"] = channel,
         });
         // Another process of the deployment, listening on the same channel.
-        var otherProcess = new RedisLiveEventFanout(Options.Create(new RedisOptions { Configuration = redis, Channel = channel }),
-            NullLogger<RedisLiveEventFanout>.Instance);
+        var otherProcess = new RedisEventBroadcast(Options.Create(new RedisOptions { Configuration = redis, Channel = channel }),
+            NullLogger<RedisEventBroadcast>.Instance);
         await otherProcess.StartAsync(TestContext.Current.CancellationToken);
         var heard = Channel.CreateUnbounded<EventEnvelope>();
         using var listening = otherProcess.Listen(new ChannelListener(heard.Writer));
@@ -133,7 +133,7 @@ public sealed class RedisLiveUpdatesPlatformTests
             // has stopped while the relay still hands over what was committed meanwhile.
             var services = server.Services.GetServices<IHostedService>().ToList();
             var relay = services.IndexOf(server.Services.GetRequiredService<OutboxRelay>());
-            foreach (var service in services.Skip(relay + 1).Reverse().Where(s => s is BroadcastCommittedEvents or LiveEvents or RedisLiveEventFanout))
+            foreach (var service in services.Skip(relay + 1).Reverse().Where(s => s is BroadcastCommittedEvents or SubscriptionEvents or RedisEventBroadcast))
                 await service.StopAsync(TestContext.Current.CancellationToken);
 
             var listingId = await server.PublishOkAsync(seller, ListingRequests.Concert());
@@ -150,7 +150,7 @@ public sealed class RedisLiveUpdatesPlatformTests
         }
     }
 
-    private sealed class ChannelListener(ChannelWriter<EventEnvelope> events) : ILiveEventListener
+    private sealed class ChannelListener(ChannelWriter<EventEnvelope> events) : IBroadcastListener
     {
         public void OnEvent(EventEnvelope envelope) => events.TryWrite(envelope);
 

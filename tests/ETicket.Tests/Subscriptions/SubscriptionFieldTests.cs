@@ -1,5 +1,5 @@
 using ETicket.Domain.Listings;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Tests.Infrastructure;
 using ETicket.Tests.Wanted;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,7 @@ namespace ETicket.Tests.Transport;
 /// </summary>
 public sealed class AmbiguousJsonTests : IClassFixture<ClientMistakesFixture>
 {
-    private static readonly string[] Accepts = [Media.Json, Media.GraphQLResponse, Media.EventStream];
+    private static readonly string[] Accepts = [Media.Json, Media.GraphQLResponse, Media.ServerSentEventStream];
 
     public AmbiguousJsonTests(ClientMistakesFixture platform)
     {

@@ -23,7 +23,7 @@ public sealed class BrokenBodyTests : IClassFixture<ClientMistakesFixture>
     [Theory]
     [InlineData(Media.Json)]
     [InlineData(Media.GraphQLResponse)]
-    [InlineData(Media.EventStream)]
+    [InlineData(Media.ServerSentEventStream)]
     public async Task A_body_that_stops_arriving_gets_408(string accept)
     {
         using var connection = await RawConnection.OpenAsync(Server);
@@ -55,7 +55,7 @@ public sealed class BrokenBodyTests : IClassFixture<ClientMistakesFixture>
 
     [Theory]
     [InlineData(Media.Json)]
-    [InlineData(Media.EventStream)]
+    [InlineData(Media.ServerSentEventStream)]
     public async Task A_client_that_resets_the_connection_mid_body_is_not_a_server_failure(string accept)
     {
         const int attempts = 5; // The server notices a reset at different points; a few tries meet more of them.

@@ -25,7 +25,7 @@ public sealed class LeavingClientTests : IClassFixture<ClientMistakesFixture>
     [Theory]
     [InlineData(Media.Json)]
     [InlineData(Media.GraphQLResponse)]
-    [InlineData(Media.EventStream)]
+    [InlineData(Media.ServerSentEventStream)]
     public Task Over_HTTP_and_SSE(string accept) => LeaveWhileHeldAsync("", accept);
 
     // The held query is the check that the token's member exists (KnownMembers), run while JwtBearer

@@ -51,7 +51,7 @@ public static class Media
 {
     public const string Json = "application/json";
     public const string GraphQLResponse = "application/graphql-response+json";
-    public const string EventStream = "text/event-stream";
+    public const string ServerSentEventStream = "text/event-stream";
 }
 
 /// <summary>An answer from /graphql. Reading it fails the test when a non-empty body is not JSON.</summary>

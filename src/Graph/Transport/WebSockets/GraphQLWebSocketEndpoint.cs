@@ -1,4 +1,4 @@
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using GraphQL;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using GraphQL;
 
 namespace ETicket.Graph.Transport.WebSockets;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQLParser.AST;

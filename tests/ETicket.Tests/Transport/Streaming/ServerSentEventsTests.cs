@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ETicket.Domain.Events.Fanout;
-using ETicket.Graph.Live;
+using ETicket.Domain.Events.Broadcast;
+using ETicket.Graph.Subscriptions;
 using ETicket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -164,7 +164,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
         await using var stream = await EventStreamReader.PostAsync(Server, LiveListings.Subscription(), new { city });
         await Server.PublishUntilAllSeeAsync(seller, city, async wait => (await stream.TryNextAsync(wait))?.Json);
 
-        ((ILiveEventListener)Server.Services.GetRequiredService<LiveEvents>()).OnInterrupted("test");
+        ((IBroadcastListener)Server.Services.GetRequiredService<SubscriptionEvents>()).OnInterrupted("test");
 
         var next = await stream.NextAsync();
         while (next.Json!["data"] is not null)

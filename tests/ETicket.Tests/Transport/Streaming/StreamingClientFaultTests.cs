@@ -92,7 +92,7 @@ public sealed class StreamingClientFaultTests : IClassFixture<ClientMistakesFixt
     {
         using var connection = await RawConnection.OpenAsync(Server);
         var body = $$"""{"query":"subscription { listingPublished(city: \"{{LiveListings.NewCity()}}\") { id } }"}""";
-        await connection.SendAsync(RawConnection.PostHead($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", Media.EventStream) + body);
+        await connection.SendAsync(RawConnection.PostHead($"Content-Length: {Encoding.UTF8.GetByteCount(body)}", Media.ServerSentEventStream) + body);
         await Server.GroupsBecomeAsync(1);
 
         connection.Reset();

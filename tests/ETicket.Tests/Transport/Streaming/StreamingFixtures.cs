@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
-using ETicket.Domain.Events.Fanout;
-using ETicket.Graph.Live;
+using ETicket.Domain.Events.Broadcast;
+using ETicket.Graph.Subscriptions;
 using ETicket.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -167,7 +167,7 @@ public sealed class WebSocketOperationTests(WebSocketServerFixture platform) : I
         await Server.PublishUntilAllSeeAsync(seller, city, wait => NextOfAsync(socket, "live", wait));
 
         // What the Redis fan-out reports when it loses its connection.
-        ((ILiveEventListener)Server.Services.GetRequiredService<LiveEvents>()).OnInterrupted("test");
+        ((IBroadcastListener)Server.Services.GetRequiredService<SubscriptionEvents>()).OnInterrupted("test");
 
         var end = await SkipNextsAsync(socket, "live");
         Assert.Equal("error", end["type"]?.GetValue<string>());

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Graph.Transport.EventStreams;
+namespace ETicket.Graph.Transport.ServerSentEvents;
 
 /// <summary>
 /// GraphQL over Server-Sent Events, the graphql-sse protocol's "distinct connections" mode: a POST
@@ -16,7 +16,7 @@ namespace ETicket.Graph.Transport.EventStreams;
 /// HTTP errors before the stream opens; GraphQL errors (a document that does not parse or validate)
 /// come through the stream as a <c>next</c> with errors, as the protocol requires.
 /// </summary>
-public sealed class GraphQLEventStreamEndpoint(
+public sealed class GraphQLServerSentEventsEndpoint(
     GraphQLRequestReader reader,
     GraphQLExecutor executor,
     SubscriptionGroups groups,
@@ -24,7 +24,7 @@ public sealed class GraphQLEventStreamEndpoint(
     MemberConnections members,
     IOptions<SubscriptionOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<GraphQLEventStreamEndpoint> logger)
+    ILogger<GraphQLServerSentEventsEndpoint> logger)
 {
     public Task HandlePostAsync(HttpContext http) => HandleAsync(http, isGet: false);
 
@@ -61,7 +61,7 @@ public sealed class GraphQLEventStreamEndpoint(
         }
 
         using (memberPlace)
-        using (var stream = new EventStream(http, options.Value, lifetime.ApplicationStopping, logger))
+        using (var stream = new ServerSentEventStream(http, options.Value, lifetime.ApplicationStopping, logger))
         {
             IDisposable? subscription = null;
             try
@@ -89,7 +89,7 @@ public sealed class GraphQLEventStreamEndpoint(
     }
 
     /// <summary>Starts the operation; its results go to <paramref name="stream"/>. Returns the subscription to end with the response.</summary>
-    private async Task<IDisposable?> StartAsync(HttpContext http, EventStream stream, GraphQLHttpRequest request, GraphQLDocument? document,
+    private async Task<IDisposable?> StartAsync(HttpContext http, ServerSentEventStream stream, GraphQLHttpRequest request, GraphQLDocument? document,
         ExecutionError? parseError, ClaimsPrincipal? user)
     {
         if (document is null)

@@ -2,7 +2,7 @@ using ETicket.Graph.Common;
 using GraphQL;
 using GraphQL.Execution;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
 /// Executes each event of a subscription in a service scope of its own: a fresh DbContext and fresh

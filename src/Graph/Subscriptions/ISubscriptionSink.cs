@@ -1,4 +1,4 @@
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
 /// Where a transport receives one subscription's results (a WebSocket's operation, an SSE response).

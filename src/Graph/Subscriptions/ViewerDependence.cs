@@ -4,7 +4,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
 /// Which fields answer differently depending on who asks (a ticket code, a full phone number, "my"

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace ETicket.Domain.Events.Fanout.Redis;
+namespace ETicket.Domain.Events.Broadcast.Redis;
 
 /// <summary>
 /// Fan-out through one Redis pub/sub channel shared by every process of a deployment. Messages are
@@ -28,8 +28,8 @@ namespace ETicket.Domain.Events.Fanout.Redis;
 /// the stream broke.
 /// </para>
 /// </remarks>
-public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger<RedisLiveEventFanout> logger)
-    : ILiveEventFanout, IHostedService, IAsyncDisposable
+public sealed class RedisEventBroadcast(IOptions<RedisOptions> options, ILogger<RedisEventBroadcast> logger)
+    : IEventBroadcast, IHostedService, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -60,13 +60,13 @@ public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger
 
     public bool IsAvailable => Volatile.Read(ref _available);
 
-    public IDisposable Listen(ILiveEventListener listener) => _listeners.Add(listener);
+    public IDisposable Listen(IBroadcastListener listener) => _listeners.Add(listener);
 
     public async Task BroadcastAsync(EventEnvelope envelope, CancellationToken cancellationToken)
     {
         var redis = _redis;
         if (redis is null || !IsAvailable)
-            throw new LiveEventsUnavailableException("Redis is unreachable: the event was not broadcast to live subscribers.");
+            throw new BroadcastUnavailableException("Redis is unreachable: the event was not broadcast to live subscribers.");
         await redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope, Json)).WaitAsync(cancellationToken);
     }
 
@@ -106,7 +106,7 @@ public sealed class RedisLiveEventFanout(IOptions<RedisOptions> options, ILogger
         }
     }
 
-    // The container disposes it once per registration that hands it out (the fan-out, the hosted service).
+    // The container disposes it once per registration that hands it out (the broadcast, the hosted service).
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

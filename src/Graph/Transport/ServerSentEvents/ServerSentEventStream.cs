@@ -1,8 +1,8 @@
 using System.Text;
-using ETicket.Graph.Live;
+using ETicket.Graph.Subscriptions;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace ETicket.Graph.Transport.EventStreams;
+namespace ETicket.Graph.Transport.ServerSentEvents;
 
 /// <summary>
 /// One text/event-stream response carrying one operation's results (graphql-sse, distinct connections
@@ -10,7 +10,7 @@ namespace ETicket.Graph.Transport.EventStreams;
 /// written from the event's dispatch; a writer loop sends them. A client that falls too far behind
 /// loses its connection.
 /// </summary>
-internal sealed class EventStream : ISubscriptionSink, IDisposable
+internal sealed class ServerSentEventStream : ISubscriptionSink, IDisposable
 {
     private static readonly ReadOnlyMemory<byte> NextHead = Encoding.UTF8.GetBytes("event: next\ndata: ");
     private static readonly ReadOnlyMemory<byte> EventEnd = Encoding.UTF8.GetBytes("\n\n");
@@ -28,7 +28,7 @@ internal sealed class EventStream : ISubscriptionSink, IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Timer _keepAlive;
 
-    public EventStream(HttpContext http, SubscriptionOptions options, CancellationToken serverStopping, ILogger logger)
+    public ServerSentEventStream(HttpContext http, SubscriptionOptions options, CancellationToken serverStopping, ILogger logger)
     {
         (_http, _logger, _capacity) = (http, logger, options.MaxQueuedMessages);
         _queue = new OutgoingQueue(options.MaxQueuedMessages);
@@ -45,7 +45,7 @@ internal sealed class EventStream : ISubscriptionSink, IDisposable
     {
         var response = _http.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = MediaTypes.EventStream + "; charset=utf-8";
+        response.ContentType = MediaTypes.ServerSentEventStream + "; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         // nginx buffers responses unless told otherwise; events must go out as they happen.
         response.Headers["X-Accel-Buffering"] = "no";

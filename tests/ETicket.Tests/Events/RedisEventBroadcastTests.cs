@@ -2,8 +2,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Fanout;
-using ETicket.Domain.Events.Fanout.Redis;
+using ETicket.Domain.Events.Broadcast;
+using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,10 +13,10 @@ using Microsoft.Extensions.Options;
 namespace ETicket.Tests.Events;
 
 /// <summary>
-/// <see cref="RedisLiveEventFanout"/> against a real Redis. Each fan-out has a connection of its own,
+/// <see cref="RedisEventBroadcast"/> against a real Redis. Each fan-out has a connection of its own,
 /// as each process of a deployment has, so three of them in one test are three processes.
 /// </summary>
-public sealed class RedisLiveEventFanoutTests
+public sealed class RedisEventBroadcastTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
@@ -55,7 +55,7 @@ public sealed class RedisLiveEventFanoutTests
         await using var waiting = await StartedFanoutAsync(redis.Configuration, channel);
         var listener = waiting.Listener();
         Assert.False(waiting.Fanout.IsAvailable);
-        await Assert.ThrowsAsync<LiveEventsUnavailableException>(() => waiting.Fanout.BroadcastAsync(Envelope(1), CancellationToken.None));
+        await Assert.ThrowsAsync<BroadcastUnavailableException>(() => waiting.Fanout.BroadcastAsync(Envelope(1), CancellationToken.None));
         // Down for a while: several reconnection attempts, none of which may leave a second reader behind.
         await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
 
@@ -90,7 +90,7 @@ public sealed class RedisLiveEventFanoutTests
             Assert.Equal(Signal.Interrupted, await own.NextSignalAsync());
             Assert.False(other.Fanout.IsAvailable);
             Assert.False(relaying.Fanout.IsAvailable);
-            await Assert.ThrowsAsync<LiveEventsUnavailableException>(() => relaying.Fanout.BroadcastAsync(Envelope(++sequence), CancellationToken.None));
+            await Assert.ThrowsAsync<BroadcastUnavailableException>(() => relaying.Fanout.BroadcastAsync(Envelope(++sequence), CancellationToken.None));
 
             // The relaying process's consumer logs the loss and carries on: the relay must not stall on Redis.
             var logs = new FakeLogger<BroadcastCommittedEvents>();
@@ -174,8 +174,8 @@ public sealed class RedisLiveEventFanoutTests
 
     private static async Task<StartedFanout> StartedFanoutAsync(string configuration, string channel)
     {
-        var fanout = new RedisLiveEventFanout(Options.Create(new RedisOptions { Configuration = configuration, Channel = channel }),
-            NullLogger<RedisLiveEventFanout>.Instance);
+        var fanout = new RedisEventBroadcast(Options.Create(new RedisOptions { Configuration = configuration, Channel = channel }),
+            NullLogger<RedisEventBroadcast>.Instance);
         await fanout.StartAsync(CancellationToken.None).WaitAsync(Patience);
         return new StartedFanout(fanout);
     }
@@ -190,11 +190,11 @@ public sealed class RedisLiveEventFanoutTests
         }
     }
 
-    private sealed class StartedFanout(RedisLiveEventFanout fanout) : IAsyncDisposable
+    private sealed class StartedFanout(RedisEventBroadcast fanout) : IAsyncDisposable
     {
         private readonly List<IDisposable> _listening = [];
 
-        public RedisLiveEventFanout Fanout { get; } = fanout;
+        public RedisEventBroadcast Fanout { get; } = fanout;
 
         public RecordingListener Listener()
         {
@@ -214,12 +214,12 @@ public sealed class RedisLiveEventFanoutTests
     private enum Signal { Interrupted, Resumed }
 
     /// <summary>Records what a fan-out hands a listener.</summary>
-    private sealed class RecordingListener : ILiveEventListener
+    private sealed class RecordingListener : IBroadcastListener
     {
         private readonly Channel<EventEnvelope> _events = Channel.CreateUnbounded<EventEnvelope>();
         private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>();
 
-        /// <summary>Runs inside <see cref="ILiveEventListener.OnResumed"/>, before it returns.</summary>
+        /// <summary>Runs inside <see cref="IBroadcastListener.OnResumed"/>, before it returns.</summary>
         public Action? OnResumedDo { get; set; }
 
         public void OnEvent(EventEnvelope envelope) => _events.Writer.TryWrite(envelope);

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 
-namespace ETicket.Domain.Events.Fanout;
+namespace ETicket.Domain.Events.Broadcast;
 
 /// <summary>The embedded default: one process relays and serves every subscriber.</summary>
-public sealed class InProcessLiveEventFanout(ILogger<InProcessLiveEventFanout> logger) : ILiveEventFanout
+public sealed class InProcessEventBroadcast(ILogger<InProcessEventBroadcast> logger) : IEventBroadcast
 {
     private readonly Listeners _listeners = new(logger);
 
@@ -15,5 +15,5 @@ public sealed class InProcessLiveEventFanout(ILogger<InProcessLiveEventFanout> l
         return Task.CompletedTask;
     }
 
-    public IDisposable Listen(ILiveEventListener listener) => _listeners.Add(listener);
+    public IDisposable Listen(IBroadcastListener listener) => _listeners.Add(listener);
 }

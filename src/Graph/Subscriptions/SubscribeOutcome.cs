@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>A subscription that runs (<see cref="Subscription"/>), or the result it was refused with.</summary>
 public sealed record SubscribeOutcome(IDisposable? Subscription, ExecutionResult? Refusal)

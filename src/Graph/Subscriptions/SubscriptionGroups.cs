@@ -9,7 +9,7 @@ using ETicket.Graph.Transport;
 using GraphQL;
 using GraphQLParser.AST;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
 /// Runs subscriptions for every transport. Subscribers who sent the same document with the same
@@ -27,11 +27,11 @@ public sealed class SubscriptionGroups
     private readonly GraphQLExecutor _executor;
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IServiceScopeFactory _scopes;
-    private readonly LiveEvents _live;
+    private readonly SubscriptionEvents _live;
     private readonly Lazy<FrozenSet<string>> _viewerFields;
     private readonly ILogger<SubscriptionGroups> _logger;
 
-    public SubscriptionGroups(GraphQLExecutor executor, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes, LiveEvents live,
+    public SubscriptionGroups(GraphQLExecutor executor, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes, SubscriptionEvents live,
         ETicketSchema schema, ILogger<SubscriptionGroups> logger)
     {
         (_executor, _serializer, _scopes, _live, _logger) = (executor, serializer, scopes, live, logger);
@@ -84,7 +84,7 @@ public sealed class SubscriptionGroups
     }
 
     private static SubscribeOutcome Unavailable() =>
-        SubscribeOutcome.Refused(LiveUpdatesUnavailable("Live updates are unavailable right now (the event fan-out is unreachable); try again shortly."));
+        SubscribeOutcome.Refused(LiveUpdatesUnavailable("Live updates are unavailable right now (the event broadcast is unreachable); try again shortly."));
 
     private void EndAll(string reason)
     {

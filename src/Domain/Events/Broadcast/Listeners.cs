@@ -1,16 +1,16 @@
 using ETicket.Domain.Common;
 using Microsoft.Extensions.Logging;
 
-namespace ETicket.Domain.Events.Fanout;
+namespace ETicket.Domain.Events.Broadcast;
 
-/// <summary>The listeners of a fan-out; one that throws is logged and does not stop the others.</summary>
+/// <summary>The listeners of a broadcast; one that throws is logged and does not stop the others.</summary>
 internal sealed class Listeners(ILogger logger)
 {
-    private readonly CopyOnWriteList<ILiveEventListener> _all = new();
+    private readonly CopyOnWriteList<IBroadcastListener> _all = new();
 
-    public IDisposable Add(ILiveEventListener listener) => _all.Add(listener);
+    public IDisposable Add(IBroadcastListener listener) => _all.Add(listener);
 
-    public void Each(Action<ILiveEventListener> action)
+    public void Each(Action<IBroadcastListener> action)
     {
         foreach (var listener in _all.All)
         {

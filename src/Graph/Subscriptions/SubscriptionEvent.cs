@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using ETicket.Domain.Events;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
 /// One committed event as this process heard it. Every subscription group that reacts to it shares
 /// what it loads (the listing, the order), so an event costs one read however many groups listen.
 /// </summary>
-public sealed class LiveEvent(long sequence, DomainEvent @event)
+public sealed class SubscriptionEvent(long sequence, DomainEvent @event)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _loads = new(StringComparer.Ordinal);
 

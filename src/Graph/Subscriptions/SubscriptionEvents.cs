@@ -1,29 +1,29 @@
 using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using ETicket.Domain.Events;
-using ETicket.Domain.Events.Fanout;
+using ETicket.Domain.Events.Broadcast;
 
-namespace ETicket.Graph.Live;
+namespace ETicket.Graph.Subscriptions;
 
 /// <summary>
-/// The committed events this process hears from the fan-out, as the stream subscription fields
-/// filter. Loads what an event is about once per event (<see cref="LiveEvent.SharedAsync{T}"/>),
+/// The committed events this process hears from the broadcast, as the stream subscription fields
+/// filter. Loads what an event is about once per event (<see cref="SubscriptionEvent.SharedAsync{T}"/>),
 /// in a scope of its own, for every group that asks.
 /// </summary>
-public sealed class LiveEvents(ILiveEventFanout fanout, IServiceScopeFactory scopes, ILogger<LiveEvents> logger) : ILiveEventListener, IHostedService
+public sealed class SubscriptionEvents(IEventBroadcast fanout, IServiceScopeFactory scopes, ILogger<SubscriptionEvents> logger) : IBroadcastListener, IHostedService
 {
-    // Broadcasts arrive one at a time from the fan-out's reader, as a Subject requires.
-    private readonly Subject<LiveEvent> _events = new();
+    // Broadcasts arrive one at a time from the broadcast's reader, as a Subject requires.
+    private readonly Subject<SubscriptionEvent> _events = new();
     private IDisposable? _listening;
     private int _interruptions;
 
     /// <summary>Whether events reach this process now (false while Redis is unreachable).</summary>
     public bool IsAvailable => fanout.IsAvailable;
 
-    /// <summary>Raised when the fan-out is lost: every subscription in this process has stopped receiving.</summary>
+    /// <summary>Raised when the broadcast is lost: every subscription in this process has stopped receiving.</summary>
     public event Action<string>? Interrupted;
 
-    /// <summary>How many times the fan-out was lost so far; counted before <see cref="Interrupted"/> is raised.</summary>
+    /// <summary>How many times the broadcast was lost so far; counted before <see cref="Interrupted"/> is raised.</summary>
     public int Interruptions => Volatile.Read(ref _interruptions);
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed class LiveEvents(ILiveEventFanout fanout, IServiceScopeFactory sco
             .Where(result => result is not null)!;
 
     /// <summary>What <paramref name="key"/> names for this event, loaded once for every group, in a scope of its own.</summary>
-    public Task<T?> LoadOnceAsync<T>(LiveEvent live, string key, Func<IServiceProvider, CancellationToken, Task<T?>> load) where T : class =>
+    public Task<T?> LoadOnceAsync<T>(SubscriptionEvent live, string key, Func<IServiceProvider, CancellationToken, Task<T?>> load) where T : class =>
         live.SharedAsync(key, async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -65,21 +65,21 @@ public sealed class LiveEvents(ILiveEventFanout fanout, IServiceScopeFactory sco
         return Task.CompletedTask;
     }
 
-    void ILiveEventListener.OnEvent(EventEnvelope envelope)
+    void IBroadcastListener.OnEvent(EventEnvelope envelope)
     {
         if (envelope.Event is { } domainEvent)
-            _events.OnNext(new LiveEvent(envelope.Sequence, domainEvent));
+            _events.OnNext(new SubscriptionEvent(envelope.Sequence, domainEvent));
         else
-            logger.LogWarning("Ignored live event #{Sequence} of unknown type {Type}", envelope.Sequence, envelope.Type);
+            logger.LogWarning("Ignored event #{Sequence} of unknown type {Type}", envelope.Sequence, envelope.Type);
     }
 
-    void ILiveEventListener.OnInterrupted(string reason)
+    void IBroadcastListener.OnInterrupted(string reason)
     {
         Interlocked.Increment(ref _interruptions);
         Interrupted?.Invoke(reason);
     }
 
-    void ILiveEventListener.OnResumed()
+    void IBroadcastListener.OnResumed()
     {
         // New subscriptions are accepted again (IsAvailable); nothing to restore, the old ones were ended.
     }
