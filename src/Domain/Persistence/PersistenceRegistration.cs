@@ -38,6 +38,8 @@ public static class PersistenceRegistration
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
         }
         services.AddSingleton(database);
+        // Compiled queries per shape, kept for the host's life (see CompiledShapes).
+        services.AddSingleton(typeof(QueryEngine.CompiledShapes<,>));
         // Every registered EF Core interceptor applies: the outbox signal, and any a host adds.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());

@@ -73,6 +73,7 @@ public static class GraphRegistration
                 $"{SignInRateLimitOptions.Section}: PermitLimit must be at least 1 and Window longer than zero.")
             .ValidateOnStart();
         services.AddScoped<MemberLoader>();
+        services.AddSingleton<MemberSelection>();
         services.AddSingleton<IMemberResolver, LoadingMemberResolver>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberFields>();
         services.AddSingleton<IFieldContributor<QueryType>, MemberQueries>();
@@ -86,6 +87,7 @@ public static class GraphRegistration
     private static void AddTicketsGraph(this IServiceCollection services)
     {
         services.AddScoped<ListingLoader>();
+        services.AddSingleton<Listings.Querying.ListingSelection>();
         services.AddScoped<ListingTextLoader>();
         services.AddScoped<SellerListingsLoader>();
         services.AddScoped<SellerListingCountLoader>();
