@@ -29,9 +29,10 @@ public sealed class SearchFloors : IAsyncDisposable
     private readonly FSDirectory directory;
 
     private readonly IndexSearcher searcher;
+    private readonly ListingColumns.PerSegment columns;
 
-    private SearchFloors(WebApplication app, FSDirectory directory, DirectoryReader reader, IndexSearcher searcher, Uri lucene, Uri like) =>
-        (this.app, this.directory, this.reader, this.searcher, Lucene, Like) = (app, directory, reader, searcher, lucene, like);
+    private SearchFloors(WebApplication app, FSDirectory directory, DirectoryReader reader, IndexSearcher searcher, ListingColumns.PerSegment columns, Uri lucene, Uri like) =>
+        (this.app, this.directory, this.reader, this.searcher, this.columns, Lucene, Like) = (app, directory, reader, searcher, columns, lucene, like);
 
     public Uri Lucene { get; }
     public Uri Like { get; }
@@ -43,13 +44,14 @@ public sealed class SearchFloors : IAsyncDisposable
         var directory = FSDirectory.Open(path);
         var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = new TierSimilarity() };
+        var columns = new ListingColumns.PerSegment();
 
         var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         app.MapPost("/lucene", async (HttpContext http) =>
         {
             var query = await ReadQueryAsync(http);
-            var page = Search(searcher, query);
+            var page = Search(searcher, columns, query);
             var rows = await sql.FindAsync([.. page.Hits.Select(h => h.ListingId)], http.RequestAborted);
             var answer = new SearchAnswer(page.TotalCount, [.. page.Hits.Where(h => rows.ContainsKey(h.ListingId)).Select(h => rows[h.ListingId])],
                 page.Hits.Count > 0 ? page.Hits[^1].Cursor.Encode() : null, page.HasNextPage, page.CategoryCounts, page.CityCounts);
@@ -67,14 +69,14 @@ public sealed class SearchFloors : IAsyncDisposable
             await answer.WriteAsync(http.Response, http.RequestAborted);
         });
         var lucene = await LoopbackServer.StartAsync(app, "/lucene");
-        return new SearchFloors(app, directory, reader, searcher, lucene, new Uri(lucene, "/like"));
+        return new SearchFloors(app, directory, reader, searcher, columns, lucene, new Uri(lucene, "/like"));
     }
 
     /// <summary>Where the time of the search in <paramref name="bodyFile"/> goes (<see cref="SearchProfile"/>).</summary>
     public IReadOnlyList<ProfileStep> Profile(string bodyFile)
     {
         using var body = JsonDocument.Parse(File.ReadAllBytes(bodyFile));
-        return SearchProfile.Measure(searcher, SearchBody.Read(body.RootElement).Validated(DateTimeOffset.UtcNow));
+        return SearchProfile.Measure(searcher, columns, SearchBody.Read(body.RootElement).Validated(DateTimeOffset.UtcNow));
     }
 
     private static async Task<ListingSearchQuery> ReadQueryAsync(HttpContext http)
@@ -84,7 +86,8 @@ public sealed class SearchFloors : IAsyncDisposable
     }
 
     /// <summary>The platform's own search, on a bare searcher (no near-real-time manager, no reference counting).</summary>
-    private static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query) => ListingIndexStore.Search(searcher, query);
+    private static ListingSearchPage Search(IndexSearcher searcher, ListingColumns.PerSegment columns, ListingSearchQuery query) =>
+        ListingIndexStore.Search(searcher, query, columns);
 
     public async ValueTask DisposeAsync()
     {

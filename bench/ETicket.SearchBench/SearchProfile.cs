@@ -19,14 +19,14 @@ internal static class SearchProfile
     private const int WarmUpRuns = 20;
     private const int Runs = 100;
 
-    public static IReadOnlyList<ProfileStep> Measure(IndexSearcher searcher, ListingSearchQuery query)
+    public static IReadOnlyList<ProfileStep> Measure(IndexSearcher searcher, ListingColumns.PerSegment columns, ListingSearchQuery query)
     {
         var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
         return
         [
             Time("matches", () => searcher.Search(text, new TotalHitCountCollector())),
-            Time("+ filters and facets", () => searcher.Search(text, new ListingMatchCollector(new ListingFilter(query), new TotalHitCountCollector()))),
-            Time("+ sorted page", () => ListingIndexStore.Search(searcher, query)),
+            Time("+ filters and facets", () => searcher.Search(text, new ListingMatchCollector(new ListingFilter(query), new TotalHitCountCollector(), columns))),
+            Time("+ sorted page", () => ListingIndexStore.Search(searcher, query, columns)),
         ];
     }
 

@@ -36,6 +36,8 @@ public static class PersistenceRegistration
                 throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
         }
         services.AddSingleton(database);
+        // Compiled queries per shape, kept for the host's life (see CompiledShapes).
+        services.AddSingleton(typeof(QueryEngine.CompiledShapes<,>));
         // Every EF Core interceptor registered in the container applies (the outbox relay's signal, any a host adds).
         return services;
     }

@@ -12,17 +12,17 @@ namespace ETicket.Graph.Common;
 /// type rather than once per object: a page of 20 listings with their sellers asked GraphQL.NET 40
 /// times for the same two answers (fragments, @skip and @include included), which cost about as much
 /// as the page's resolvers (docs/benchmarks.md). The answer depends on the document, the type and
-/// the request's variables only, so it is kept for the request.
+/// the request's variables only, so it is kept for the request (by this strategy, a singleton of the host).
 /// </summary>
 public class CollectOnceExecutionStrategy : SerialExecutionStrategy
 {
-    private static readonly ConditionalWeakTable<ExecutionContext, Dictionary<(GraphQLSelectionSet, IGraphType), CollectedField[]>> Collected = [];
+    private readonly ConditionalWeakTable<ExecutionContext, Dictionary<(GraphQLSelectionSet, IGraphType), CollectedField[]>> _collected = [];
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
         var parentType = parent.GetObjectGraphType(context.Schema) ?? parent.GraphType;
         var selectionSet = parent.SelectionSet!;
-        var collected = Collected.GetValue(context, static _ => []);
+        var collected = _collected.GetValue(context, static _ => []);
         if (!collected.TryGetValue((selectionSet, parentType), out var fields))
         {
             fields = [.. CollectFieldsFrom(context, parentType, selectionSet, null).Values.Select(f => new CollectedField(f.field, f.fieldType))];

@@ -8,7 +8,7 @@ using GraphQL.Types;
 
 namespace ETicket.Graph.Listings;
 
-public sealed class ListingQueries : IFieldContributor<QueryType>
+public sealed class ListingQueries(ListingSelection selection) : IFieldContributor<QueryType>
 {
     public void AddFields(QueryType type)
     {
@@ -24,6 +24,6 @@ public sealed class ListingQueries : IFieldContributor<QueryType>
             .Argument<ListGraphType<NonNullGraphType<ListingSortInputType>>>("order")
             .Paged(backward: true)
             .ResolveAsync(async ctx => await ctx.Service<ListingReader>()
-                .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), ListingSelection.Columns(ctx), ctx.CancellationToken));
+                .PageAsync(ctx.Filter(), ctx.Order(), ctx.ToPageRequest(), selection.Columns(ctx), ctx.CancellationToken));
     }
 }

@@ -14,6 +14,7 @@ public static class ListingsModule
     {
         services.AddListingsDomain(ticketSecretKey);
         services.AddScoped<ListingLoader>();
+        services.AddSingleton<Querying.ListingSelection>();
         services.AddScoped<ListingTextLoader>();
         services.AddScoped<SellerListingsLoader>();
         services.AddScoped<SellerListingCountLoader>();

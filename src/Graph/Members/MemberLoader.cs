@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using ETicket.Domain.Common;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
@@ -9,7 +8,6 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Querying;
 using GraphQL;
 using GraphQL.DataLoader;
-using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +18,10 @@ namespace ETicket.Graph.Members;
 /// (their <see cref="FieldReads"/>): a market page's sellers show a nickname, two columns, not
 /// thirteen. Members loaded here serve Member fields only.
 /// </summary>
-public sealed class MemberLoader(ETicketDbContext db) : BatchLoader<string, Member>
+public sealed class MemberLoader(ETicketDbContext db, MemberSelection selection, CompiledShapes<ETicketDbContext, Member> shapes) : BatchLoader<string, Member>
 {
-    /// <summary>The columns to load: null for all; per set of Member fields selected, worked out once.</summary>
-    private sealed record Columns(FrozenSet<string>? Properties, string[]? Names, object Key)
+    /// <summary>The columns to load: null for all; worked out once per operation (<see cref="MemberSelection"/>).</summary>
+    internal sealed record Columns(FrozenSet<string>? Properties, string[]? Names, object Key)
     {
         public static readonly Columns All = new(null, null, (nameof(MemberLoader), "*"));
 
@@ -33,9 +31,6 @@ public sealed class MemberLoader(ETicketDbContext db) : BatchLoader<string, Memb
             return new(properties, names, (nameof(MemberLoader), string.Join(",", names)));
         }
     }
-
-    // Fields' declarations are the same in every schema that has them, so sets of fields are keyed alone.
-    private static readonly ConditionalWeakTable<FrozenSet<string>, Columns> ForFields = [];
 
     private GraphQLOperationDefinition? _served;
     private Columns? _loadedWith;
@@ -53,7 +48,7 @@ public sealed class MemberLoader(ETicketDbContext db) : BatchLoader<string, Memb
         if (_loadedWith is not null && ReferenceEquals(context.Operation, _served))
             return;
         _served = context.Operation;
-        var needed = Needed(context);
+        var needed = selection.Columns(context);
         if (_loadedWith is null)
         {
             _loadedWith = needed;
@@ -66,36 +61,12 @@ public sealed class MemberLoader(ETicketDbContext db) : BatchLoader<string, Memb
         ReloadAll();
     }
 
-    /// <summary>The member properties the operation reads (the id always), or all when it cannot tell.</summary>
-    private static Columns Needed(IResolveFieldContext context)
-    {
-        if (SelectedFields.On(context, MemberType.TypeName) is not { } fields)
-            return Columns.All;
-        if (ForFields.TryGetValue(fields, out var known))
-            return known;
-        var columns = Read(fields, FieldReads.Of((IComplexGraphType)context.Schema.AllTypes[MemberType.TypeName]!));
-        ForFields.AddOrUpdate(fields, columns);
-        return columns;
-
-        static Columns Read(FrozenSet<string> fields, FrozenDictionary<string, string[]> reads)
-        {
-            var properties = new HashSet<string> { nameof(Member.Id) };
-            foreach (var field in fields)
-            {
-                if (!reads.TryGetValue(field, out var read))
-                    return Columns.All;
-                properties.UnionWith(read);
-            }
-            return Columns.Of(properties.ToFrozenSet());
-        }
-    }
-
     protected override async Task<IReadOnlyDictionary<string, Member>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var columns = _loadedWith ?? Columns.All;
         var ids = keys as string[] ?? [.. keys];
         // Compiled per set of columns: a page's sellers are one such query per request (docs/benchmarks.md).
-        var rows = CompiledShapes<ETicketDbContext, Member>.TryGet(db, columns.Key, columns.Names, Shape) is { } compiled
+        var rows = shapes.TryGet(db, columns.Key, columns.Names, Shape) is { } compiled
             ? compiled(db, [ids])
             : Query(db.Members, ids, columns.Names).AsAsyncEnumerable();
         var members = new Dictionary<string, Member>(keys.Count);

@@ -17,6 +17,7 @@ public static class MembersModule
                 $"{SignInRateLimitOptions.Section}: PermitLimit must be at least 1 and Window longer than zero.")
             .ValidateOnStart();
         services.AddScoped<MemberLoader>();
+        services.AddSingleton<MemberSelection>();
         services.AddSingleton<IMemberResolver, LoadingMemberResolver>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberFields>();
         services.AddSingleton<IFieldContributor<QueryType>, MemberQueries>();

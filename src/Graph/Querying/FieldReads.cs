@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -15,9 +14,6 @@ public static class FieldReads
 {
     private const string MetadataKey = "eticket:reads";
 
-    // Per graph type: each schema has its own, and its fields are final once it is built.
-    private static readonly ConditionalWeakTable<IComplexGraphType, FrozenDictionary<string, string[]>> Maps = [];
-
     /// <summary>Declares the properties of the source this field reads (none for a field that needs nothing of it).</summary>
     public static FieldBuilder<TSource, TReturn> Reads<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, params string[] properties) =>
         field.WithMetadata(MetadataKey, properties);
@@ -27,12 +23,13 @@ public static class FieldReads
     /// <summary>
     /// The properties each field of <paramref name="type"/> reads, by field name, <c>__typename</c>
     /// reading none. A field without a declaration is not there: its loader then loads every column,
-    /// so a forgotten one costs time, not answers (and FieldReadsTests fails).
+    /// so a forgotten one costs time, not answers (and FieldReadsTests fails). Read anew each time:
+    /// the loaders keep what they derive from it, per schema (docs/caches.md).
     /// </summary>
     public static FrozenDictionary<string, string[]> Of(IComplexGraphType type) =>
-        Maps.GetValue(type, static type => type.Fields
+        type.Fields
             .Where(IsDeclared)
             .Select(field => KeyValuePair.Create(field.Name, field.GetMetadata<string[]>(MetadataKey)!))
             .Append(KeyValuePair.Create("__typename", Array.Empty<string>()))
-            .ToFrozenDictionary(StringComparer.Ordinal));
+            .ToFrozenDictionary(StringComparer.Ordinal);
 }

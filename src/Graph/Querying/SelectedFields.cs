@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -10,20 +8,17 @@ namespace ETicket.Graph.Querying;
 /// <summary>
 /// The fields the executing operation selects on objects of one type, for services that shape their
 /// work by them: MemberLoader loads only the member columns the operation's Member fields read.
+/// Walks the operation each time: a caller keeps what it derives, per operation (MemberSelection).
 /// </summary>
 public static class SelectedFields
 {
-    // Per operation (cached documents keep their syntax tree), per type.
-    private static readonly ConditionalWeakTable<GraphQLOperationDefinition, ConcurrentDictionary<string, FrozenSet<string>?>> Selected = [];
-
     /// <summary>
     /// The names of the fields the operation of <paramref name="context"/> selects on objects of
     /// <paramref name="typeName"/> anywhere (through fragments, and on interfaces and unions it
     /// belongs to); null when that cannot be told, in which case a caller assumes every field.
     /// </summary>
     public static FrozenSet<string>? On(IResolveFieldContext context, string typeName) =>
-        Selected.GetOrCreateValue(context.Operation).GetOrAdd(typeName, static (type, context) =>
-            new Walk(context.Schema, context.Document, type).Of(context.Operation), context);
+        new Walk(context.Schema, context.Document, typeName).Of(context.Operation);
 
     /// <summary>Collects the fields; its result says whether something could not be resolved.</summary>
     private sealed class Walk(ISchema schema, GraphQLDocument document, string target) : SelectionWalk<IGraphType, bool>(document)

@@ -9,12 +9,12 @@ namespace ETicket.Search.Lucene;
 /// every matching listing, so this is the other half of a fast category browse. Values go in and
 /// out of cursors as J2N Int64, as Lucene's own long sort does.
 /// </summary>
-internal sealed class ColumnComparerSource(Func<ListingColumns, long[]> column) : FieldComparerSource
+internal sealed class ColumnComparerSource(ListingColumns.PerSegment columns, Func<ListingColumns, long[]> column) : FieldComparerSource
 {
     public override FieldComparer NewComparer(string fieldname, int numHits, int sortPos, bool reversed) =>
-        new ColumnComparer(column, numHits);
+        new ColumnComparer(columns, column, numHits);
 
-    private sealed class ColumnComparer(Func<ListingColumns, long[]> column, int numHits) : FieldComparer<JavaInt64>
+    private sealed class ColumnComparer(ListingColumns.PerSegment columns, Func<ListingColumns, long[]> column, int numHits) : FieldComparer<JavaInt64>
     {
         private readonly long[] slots = new long[numHits];
         private long[] values = [];
@@ -37,7 +37,7 @@ internal sealed class ColumnComparerSource(Func<ListingColumns, long[]> column) 
 
         public override FieldComparer SetNextReader(AtomicReaderContext context)
         {
-            values = column(ListingColumns.For(context.AtomicReader));
+            values = column(columns.For(context.AtomicReader));
             return this;
         }
 

@@ -7,12 +7,10 @@ namespace ETicket.Search.Lucene;
 /// A segment's filter, sort and facet values as plain arrays. Reading Lucene.NET doc values costs tens of
 /// nanoseconds a value, and a facet pass reads six per matching listing (a million, for a category
 /// browse); an array read costs one. A segment never changes, so its columns are loaded once, when a
-/// refresh first shows it (<see cref="Warm"/>), and dropped with it. About 60 bytes a listing.
+/// refresh first shows it (<see cref="PerSegment.Warm"/>), and dropped with it. About 60 bytes a listing.
 /// </summary>
 internal sealed class ListingColumns
 {
-    private static readonly ConditionalWeakTable<object, ListingColumns> BySegment = new();
-
     private ListingColumns(AtomicReader reader)
     {
         var count = reader.MaxDoc;
@@ -60,18 +58,27 @@ internal sealed class ListingColumns
     /// </summary>
     public int[] CityOrd { get; }
 
-    public static ListingColumns For(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => new ListingColumns(reader));
-
-    /// <summary>Loads the columns of a segment a merge made, before a refresh shows it.</summary>
-    public sealed class MergeWarmer : IndexWriter.IndexReaderWarmer
+    /// <summary>
+    /// The columns of one index's segments, kept by its <see cref="ListingIndexStore"/>: each
+    /// segment's, keyed by its core, which the store's readers share, and dropped with it.
+    /// </summary>
+    public sealed class PerSegment
     {
-        public override void Warm(AtomicReader reader) => For(reader);
+        private readonly ConditionalWeakTable<object, ListingColumns> _bySegment = [];
+
+        public ListingColumns For(AtomicReader reader) => _bySegment.GetValue(reader.CoreCacheKey, _ => new ListingColumns(reader));
+
+        /// <summary>Loads the columns of segments a refresh brings, before any search waits for them.</summary>
+        public void Warm(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+                For(leaf.AtomicReader);
+        }
     }
 
-    /// <summary>Loads the columns of segments a refresh brings, before any search waits for them.</summary>
-    public static void Warm(IndexReader reader)
+    /// <summary>Loads the columns of a segment a merge made, before a refresh shows it.</summary>
+    public sealed class MergeWarmer(PerSegment columns) : IndexWriter.IndexReaderWarmer
     {
-        foreach (var leaf in reader.Leaves)
-            For(leaf.AtomicReader);
+        public override void Warm(AtomicReader reader) => columns.For(reader);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ListingIndexStore
     private readonly FSDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
+
+    /// <summary>Its segments' columns (see <see cref="ListingColumns"/>), loaded as refreshes and merges bring segments.</summary>
+    private readonly ListingColumns.PerSegment columns;
     private int references = 1;
     private bool deleteWhenReleased;
     private bool uncommitted;
@@ -23,12 +26,13 @@ internal sealed class ListingIndexStore
     /// <summary>While this store is being rebuilt: the versions that live writes put in it, which the older snapshot must not overwrite.</summary>
     private Dictionary<string, int>? liveVersions;
 
-    private ListingIndexStore(string path, FSDirectory directory, IndexWriter writer)
+    private ListingIndexStore(string path, FSDirectory directory, IndexWriter writer, ListingColumns.PerSegment columns)
     {
         Path = path;
         this.directory = directory;
         this.writer = writer;
-        searchers = new SearcherManager(writer, true, new TierSearcherFactory());
+        this.columns = columns;
+        searchers = new SearcherManager(writer, true, new TierSearcherFactory(columns));
         var data = writer.CommitData;
         Checkpoint = data.TryGetValue(ListingFields.CheckpointKey, out var checkpoint) && long.TryParse(checkpoint, out var sequence) ? sequence : null;
         MappingVersion = data.TryGetValue(ListingFields.MappingVersionKey, out var version) && int.TryParse(version, out var number) ? number : 0;
@@ -51,10 +55,11 @@ internal sealed class ListingIndexStore
         var directory = FSDirectory.Open(path);
         try
         {
-            var writer = new IndexWriter(directory, Config(OpenMode.CREATE));
+            var columns = new ListingColumns.PerSegment();
+            var writer = new IndexWriter(directory, Config(OpenMode.CREATE, columns));
             writer.SetCommitData(CommitData(ListingFields.MappingVersion, null));
             writer.Commit();
-            return new ListingIndexStore(path, directory, writer) { liveVersions = new Dictionary<string, int>(StringComparer.Ordinal) };
+            return new ListingIndexStore(path, directory, writer, columns) { liveVersions = new Dictionary<string, int>(StringComparer.Ordinal) };
         }
         catch
         {
@@ -71,14 +76,15 @@ internal sealed class ListingIndexStore
         {
             if (!DirectoryReader.IndexExists(directory))
                 throw new InvalidDataException($"No index in {System.IO.Path.GetFileName(path)}.");
-            var writer = new IndexWriter(directory, Config(OpenMode.APPEND));
+            var columns = new ListingColumns.PerSegment();
+            var writer = new IndexWriter(directory, Config(OpenMode.APPEND, columns));
             try
             {
                 // Opening a reader reads every segment's header: a damaged index fails here, not in a search.
                 using (DirectoryReader.Open(writer, true))
                 {
                 }
-                return new ListingIndexStore(path, directory, writer);
+                return new ListingIndexStore(path, directory, writer, columns);
             }
             catch
             {
@@ -98,7 +104,7 @@ internal sealed class ListingIndexStore
         var searcher = searchers.Acquire();
         try
         {
-            return Search(searcher, query);
+            return Search(searcher, query, columns);
         }
         finally
         {
@@ -107,13 +113,13 @@ internal sealed class ListingIndexStore
     }
 
     /// <summary>One search on <paramref name="searcher"/>: the page, the total and both facets in one pass over the text's matches.</summary>
-    internal static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query)
+    internal static ListingSearchPage Search(IndexSearcher searcher, ListingSearchQuery query, ListingColumns.PerSegment columns)
     {
         var text = ListingTextQuery.For(query.Words) ?? new MatchAllDocsQuery();
         // One more than the page, to know whether another page follows.
-        var top = TopFieldCollector.Create(ListingSorts.For(query.Sort), query.First + 1,
+        var top = TopFieldCollector.Create(ListingSorts.For(query.Sort, columns), query.First + 1,
             query.After is { } after ? ListingSorts.After(after) : null, true, false, false, false);
-        var matches = new ListingMatchCollector(new ListingFilter(query), top);
+        var matches = new ListingMatchCollector(new ListingFilter(query), top, columns);
         searcher.Search(text, matches);
         var found = top.GetTopDocs().ScoreDocs;
         var hits = found.Take(query.First)
@@ -244,10 +250,10 @@ internal sealed class ListingIndexStore
         return leaf.AtomicReader.GetNumericDocValues(ListingFields.Version)?.Get(doc - leaf.DocBase);
     }
 
-    private static IndexWriterConfig Config(OpenMode mode) => new(ListingAnalysis.Version, ListingAnalysis.ForIndex)
+    private static IndexWriterConfig Config(OpenMode mode, ListingColumns.PerSegment columns) => new(ListingAnalysis.Version, ListingAnalysis.ForIndex)
     {
         OpenMode = mode,
-        MergedSegmentWarmer = new ListingColumns.MergeWarmer(),
+        MergedSegmentWarmer = new ListingColumns.MergeWarmer(columns),
     };
 
     private static Dictionary<string, string> CommitData(int mappingVersion, long? checkpoint)
@@ -258,11 +264,11 @@ internal sealed class ListingIndexStore
         return data;
     }
 
-    private sealed class TierSearcherFactory : SearcherFactory
+    private sealed class TierSearcherFactory(ListingColumns.PerSegment columns) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader)
         {
-            ListingColumns.Warm(reader);
+            columns.Warm(reader);
             return new IndexSearcher(reader) { Similarity = new TierSimilarity() };
         }
     }

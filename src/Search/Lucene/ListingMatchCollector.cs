@@ -11,7 +11,7 @@ namespace ETicket.Search.Lucene;
 /// category counts apply the city filter, the city counts the category filter: disjunctive), and
 /// one that passes every filter is counted in the total and handed to <paramref name="hits"/>.
 /// </summary>
-internal sealed class ListingMatchCollector(ListingFilter filter, ICollector hits) : ICollector
+internal sealed class ListingMatchCollector(ListingFilter filter, ICollector hits, ListingColumns.PerSegment segments) : ICollector
 {
     private static readonly TicketCategory[] AllCategories = Enum.GetValues<TicketCategory>();
 
@@ -34,7 +34,7 @@ internal sealed class ListingMatchCollector(ListingFilter filter, ICollector hit
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        columns = ListingColumns.For(context.AtomicReader);
+        columns = segments.For(context.AtomicReader);
         cities = context.AtomicReader.GetSortedDocValues(ListingFields.City);
         segmentCityCounts = new int[cities?.ValueCount ?? 0];
         // -1 is "no listing in this segment has that city": the city filter then passes none of them.

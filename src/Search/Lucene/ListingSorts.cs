@@ -12,18 +12,16 @@ namespace ETicket.Search.Lucene;
 internal static class ListingSorts
 {
     private static readonly SortField ById = new(ListingFields.Id, SortFieldType.STRING);
-    private static readonly ColumnComparerSource ByStartsAt = new(columns => columns.StartsAt);
-    private static readonly ColumnComparerSource ByPrice = new(columns => columns.Price);
-    private static readonly ColumnComparerSource ByPublishedAt = new(columns => columns.PublishedAt);
 
-    public static Sort For(ListingSearchSort sort) => sort switch
+    /// <param name="columns">The columns of the index searched, which the sort reads.</param>
+    public static Sort For(ListingSearchSort sort, ListingColumns.PerSegment columns) => sort switch
     {
         // FIELD_SCORE is highest first; the tiers tie often, so newest first decides within one.
-        ListingSearchSort.Relevance => new Sort(SortField.FIELD_SCORE, Newest(), ById),
-        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAt, ByStartsAt), ById),
-        ListingSearchSort.PriceAsc => new Sort(new SortField(ListingFields.Price, ByPrice), ById),
-        ListingSearchSort.PriceDesc => new Sort(new SortField(ListingFields.Price, ByPrice, reverse: true), ById),
-        ListingSearchSort.Newest => new Sort(Newest(), ById),
+        ListingSearchSort.Relevance => new Sort(SortField.FIELD_SCORE, Newest(columns), ById),
+        ListingSearchSort.StartsAtAsc => new Sort(new SortField(ListingFields.StartsAt, new ColumnComparerSource(columns, static c => c.StartsAt)), ById),
+        ListingSearchSort.PriceAsc => new Sort(new SortField(ListingFields.Price, new ColumnComparerSource(columns, static c => c.Price)), ById),
+        ListingSearchSort.PriceDesc => new Sort(new SortField(ListingFields.Price, new ColumnComparerSource(columns, static c => c.Price), reverse: true), ById),
+        ListingSearchSort.Newest => new Sort(Newest(columns), ById),
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, null),
     };
 
@@ -49,5 +47,6 @@ internal static class ListingSorts
             : query.CursorAt(null, ((JavaInt64)values[0]).ToInt64(), id);
     }
 
-    private static SortField Newest() => new(ListingFields.PublishedAt, ByPublishedAt, reverse: true);
+    private static SortField Newest(ListingColumns.PerSegment columns) =>
+        new(ListingFields.PublishedAt, new ColumnComparerSource(columns, static c => c.PublishedAt), reverse: true);
 }

@@ -13,7 +13,7 @@ namespace ETicket.Domain.Listings.Querying;
 /// Core's walk of the expression tree nor its cache lookup by the whole tree. The SQL is what the
 /// LINQ query over <see cref="Items"/> makes, which is also what runs when a shape cannot be compiled.
 /// </summary>
-internal sealed class ListingKeysetSource(ETicketDbContext db, ListingFilterPlan? filter, ListingColumns columns) : IKeysetSource<Listing>
+internal sealed class ListingKeysetSource(ETicketDbContext db, CompiledShapes<ETicketDbContext, Listing> shapes, ListingFilterPlan? filter, ListingColumns columns) : IKeysetSource<Listing>
 {
     private static readonly System.Reflection.MethodInfo AsNoTracking =
         typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!.MakeGenericMethod(typeof(Listing));
@@ -31,7 +31,7 @@ internal sealed class ListingKeysetSource(ETicketDbContext db, ListingFilterPlan
     {
         var filterValues = filter?.Values.Count ?? 0;
         var key = new Shape(filter?.Shape, window.Segment, window.Order, window.AfterShape, columns);
-        var compiled = CompiledShapes<ETicketDbContext, Listing>.TryGet(db, key, (this, window), static state => state.Item1.Describe(state.window));
+        var compiled = shapes.TryGet(db, key, (this, window), static state => state.Item1.Describe(state.window));
         if (compiled is null)
         {
             var query = window.Apply(Items);

@@ -2,12 +2,13 @@ using ETicket.Domain.Common;
 using ETicket.Domain.Persistence.QueryEngine.Keyset;
 using ETicket.Domain.Listings.Querying;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Persistence.QueryEngine;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Listings.Services;
 
 /// <summary>Reads listings for the market and for a member's shop, newest first, by keyset paging.</summary>
-public sealed class ListingReader(ETicketDbContext db, TimeProvider clock)
+public sealed class ListingReader(ETicketDbContext db, TimeProvider clock, CompiledShapes<ETicketDbContext, Listing> shapes)
 {
     public Task<Listing?> FindAsync(string id, CancellationToken cancellationToken) =>
         db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -31,7 +32,7 @@ public sealed class ListingReader(ETicketDbContext db, TimeProvider clock)
     {
         var ordering = ListingOrderings.For(order);
         var plan = filter is null ? null : ListingFilterPlan.For(filter, clock.Now());
-        var source = new ListingKeysetSource(db, plan, columns | ListingColumns.Id | ListingOrderings.ColumnsOf(order));
+        var source = new ListingKeysetSource(db, shapes, plan, columns | ListingColumns.Id | ListingOrderings.ColumnsOf(order));
         // The page's statements and those that follow it in the request (its sellers, their texts)
         // share one open connection rather than opening one each: the context closes it when the
         // request ends (a pooled context is reset, an unpooled one disposed).

@@ -21,16 +21,19 @@ namespace ETicket.Domain.Persistence.QueryEngine;
 /// <see cref="MaxShapes"/> shapes per model; beyond either, <see cref="TryGet"/> answers null and
 /// the caller runs the ordinary LINQ query, which EF Core caches itself.
 /// </para>
+/// <para>
+/// A singleton of the host (registered with the DbContext): its compiled queries outlive every
+/// context, as EF Core's compiled queries must to be of use, and die with the host (docs/caches.md).
+/// </para>
 /// </summary>
-public static class CompiledShapes<TContext, T>
+public sealed class CompiledShapes<TContext, T>
     where TContext : DbContext
 {
     public const int MaxValues = 15;
     public const int MaxShapes = 2000;
 
-    // Per model: a compiled query belongs to the model it was compiled for (SQLite and MySQL, or
-    // differently configured hosts in one process, each get their own).
-    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<object, CompiledShape<TContext, T>>> Models = [];
+    // Per model: a compiled query belongs to the model it was compiled for.
+    private readonly ConditionalWeakTable<IModel, Shapes> _models = [];
 
     private static readonly MethodInfo[] CompileMethods = [.. typeof(EF).GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Where(m => m.Name == nameof(EF.CompileAsyncQuery)
@@ -44,17 +47,35 @@ public static class CompiledShapes<TContext, T>
     /// described by <paramref name="describe"/> the first time; null when it has too many values or
     /// the cache is full.
     /// </summary>
-    public static CompiledShape<TContext, T>? TryGet<TState>(TContext context, object key, TState state, Func<TState, QueryShape> describe)
+    public CompiledShape<TContext, T>? TryGet<TState>(TContext context, object key, TState state, Func<TState, QueryShape> describe)
     {
-        var shapes = Models.GetValue(context.Model, static _ => new());
+        var shapes = _models.GetValue(context.Model, static _ => new());
         if (shapes.TryGetValue(key, out var compiled))
             return compiled;
-        if (shapes.Count >= MaxShapes)
+        if (Volatile.Read(ref shapes.Taken) >= MaxShapes)
             return null;
         var shape = describe(state);
         if (shape.ValueTypes.Count > MaxValues)
             return null;
-        return shapes.GetOrAdd(key, Compile(shape));
+        // A place is taken before the shape is added, so the count never passes the bound.
+        if (Interlocked.Increment(ref shapes.Taken) > MaxShapes)
+        {
+            Interlocked.Decrement(ref shapes.Taken);
+            return null;
+        }
+        compiled = Compile(shape);
+        if (shapes.TryAdd(key, compiled))
+            return compiled;
+        Interlocked.Decrement(ref shapes.Taken);
+        return shapes[key];
+    }
+
+    /// <summary>How many shapes are kept for <paramref name="model"/>: at most <see cref="MaxShapes"/>.</summary>
+    public int Count(IModel model) => _models.TryGetValue(model, out var shapes) ? shapes.Count : 0;
+
+    private sealed class Shapes : ConcurrentDictionary<object, CompiledShape<TContext, T>>
+    {
+        public int Taken;
     }
 
     private static CompiledShape<TContext, T> Compile(QueryShape shape)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -8,7 +7,10 @@ namespace ETicket.Domain.Persistence.QueryEngine;
 /// Query projections that load only some properties of an entity: <c>e => new T { A = e.A, B = e.B }</c>,
 /// made with the entity's parameterless constructor (private ones too, as EF Core does) and its
 /// property setters. The properties left out keep what the constructor gives them, so such an
-/// object is for reading the loaded properties only, never for saving. Made once per set of properties.
+/// object is for reading the loaded properties only, never for saving. Not cached here: the sets of
+/// properties grow with what clients select, and a projection is built where a query is described,
+/// once per compiled shape (<see cref="CompiledShapes{TContext, T}"/>), or beside the columns a
+/// caller keeps (docs/caches.md).
 /// </summary>
 public static class EntityProjection<T>
     where T : class
@@ -17,16 +19,13 @@ public static class EntityProjection<T>
         typeof(T).GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)
         ?? throw new InvalidOperationException($"{typeof(T).Name} has no parameterless constructor to project into.");
 
-    private static readonly ConcurrentDictionary<string, Expression<Func<T, T>>> Made = new(StringComparer.Ordinal);
-
-    /// <param name="properties">Names of mapped properties of <typeparamref name="T"/>, in a stable order (they name the projection).</param>
-    public static Expression<Func<T, T>> Of(IReadOnlyList<string> properties) =>
-        Made.GetOrAdd(string.Join(",", properties), static (_, names) =>
-        {
-            var row = Expression.Parameter(typeof(T), "e");
-            var bindings = names.Select(name => typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
-                    ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(properties)))
-                .Select(property => (MemberBinding)Expression.Bind(property, Expression.Property(row, property)));
-            return Expression.Lambda<Func<T, T>>(Expression.MemberInit(Expression.New(Constructor), bindings), row);
-        }, properties);
+    /// <param name="properties">Names of mapped properties of <typeparamref name="T"/>.</param>
+    public static Expression<Func<T, T>> Of(IReadOnlyList<string> properties)
+    {
+        var row = Expression.Parameter(typeof(T), "e");
+        var bindings = properties.Select(name => typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new ArgumentException($"{typeof(T).Name} has no property {name}.", nameof(properties)))
+            .Select(property => (MemberBinding)Expression.Bind(property, Expression.Property(row, property)));
+        return Expression.Lambda<Func<T, T>>(Expression.MemberInit(Expression.New(Constructor), bindings), row);
+    }
 }

@@ -12,24 +12,25 @@ namespace ETicket.Graph.Listings.Querying;
 /// The listing columns a connection field's selection reads: what <c>nodes</c> and
 /// <c>edges { node }</c> ask for, fragments included. A market page asking for titles, prices and
 /// sellers loads those three columns (and the keys its cursors need), not the twenty of a listing.
-/// Worked out once per field of a document (cached documents keep their syntax tree).
+/// Worked out once per field of a document (cached documents keep their syntax tree). A singleton
+/// of the host: what it keeps dies with the documents and schema it was worked out for.
 /// </summary>
-public static class ListingSelection
+public sealed class ListingSelection
 {
     /// <summary>The columns each field of a Listing type reads, from its fields' <see cref="FieldReads"/> (each flag names its property).</summary>
-    private static readonly ConditionalWeakTable<IComplexGraphType, FrozenDictionary<string, ListingColumns>> Fields = [];
+    private readonly ConditionalWeakTable<IComplexGraphType, FrozenDictionary<string, ListingColumns>> _fields = [];
 
-    private static readonly ConditionalWeakTable<GraphQLField, StrongBox<ListingColumns>> Known = [];
+    private readonly ConditionalWeakTable<GraphQLField, StrongBox<ListingColumns>> _known = [];
 
     /// <summary>The columns the listings of this connection field's answer read.</summary>
-    public static ListingColumns Columns(IResolveFieldContext context)
+    public ListingColumns Columns(IResolveFieldContext context)
     {
         var field = context.FieldAst;
-        if (Known.TryGetValue(field, out var known))
+        if (_known.TryGetValue(field, out var known))
             return known.Value;
         var listing = (IComplexGraphType)context.Schema.AllTypes["Listing"]!;
-        var columns = new Walk(context.Document, Fields.GetValue(listing, ColumnsOf)).Of(field.SelectionSet, Level.Connection);
-        Known.AddOrUpdate(field, new StrongBox<ListingColumns>(columns));
+        var columns = new Walk(context.Document, _fields.GetValue(listing, ColumnsOf)).Of(field.SelectionSet, Level.Connection);
+        _known.AddOrUpdate(field, new StrongBox<ListingColumns>(columns));
         return columns;
     }
 
