@@ -1,7 +1,7 @@
 namespace ETicket.Graph.Orders;
 
-public sealed class CancelOrder : IInputName { public string Name => "CancelOrderInput"; }
+public sealed class CancelOrderInputName : IInputName { public string Name => "CancelOrderInput"; }
 
-public sealed class CancelOrderMutation() : OrderIdMutation<CancelOrder>("cancelOrder",
+public sealed class CancelOrderMutation() : OrderIdMutation<CancelOrderInputName>("cancelOrder",
     "Cancels an order waiting for payment; the listing goes back on sale.",
     (desk, buyerId, orderId, cancellationToken) => desk.CancelAsync(buyerId, orderId, cancellationToken));

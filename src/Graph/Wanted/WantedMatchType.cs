@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace ETicket.Graph.Wanted;
 
-public sealed class WantedMatchType : ObjectGraphType<WantedMatch>
+public sealed class WantedMatchType : ObjectGraphType<MatchedListing>
 {
     public WantedMatchType()
     {

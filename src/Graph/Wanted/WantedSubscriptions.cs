@@ -18,7 +18,7 @@ public sealed class WantedSubscriptions : IFieldContributor<SubscriptionType>
             .ResolveStream(ctx =>
             {
                 var member = ctx.RequireViewerId();
-                return ctx.Service<SubscriptionEvents>().Stream<WantedRequestMatched, WantedMatch>(
+                return ctx.Service<SubscriptionEvents>().Stream<WantedRequestMatched, MatchedListing>(
                     e => e.MemberId == member,
                     e => $"match:{e.WantedRequestId}:{e.ListingId}",
                     async (services, e, ct) =>
@@ -26,7 +26,7 @@ public sealed class WantedSubscriptions : IFieldContributor<SubscriptionType>
                         var request = services.GetRequiredService<WantedRequestLoader>().Load(e.WantedRequestId);
                         var listing = services.GetRequiredService<ListingLoader>().Load(e.ListingId);
                         return await request.GetResultAsync(ct) is { } found && await listing.GetResultAsync(ct) is { } matched
-                            ? new WantedMatch(found, matched)
+                            ? new MatchedListing(found, matched)
                             : null;
                     });
             });
