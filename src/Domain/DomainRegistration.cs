@@ -68,8 +68,6 @@ public static class DomainRegistration
         services.TryAddScoped<ListingReader>();
         services.TryAddScoped<ListingEditor>();
         services.TryAddScoped<TicketCodeGuard>();
-        services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();
-        services.TryAddScoped<TicketCodeAccess>();
         return services;
     }
 
@@ -82,6 +80,9 @@ public static class DomainRegistration
         services.TryAddScoped<Purchasing>();
         services.TryAddScoped<OrderDesk>();
         services.TryAddScoped<OrderReader>();
+        // Orders know who owns a sold code and who may see it; listings ask through ITicketCodeOwners.
+        services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();
+        services.TryAddScoped<TicketCodeAccess>();
         services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
         return services;
     }

@@ -175,10 +175,7 @@ public sealed class ListingIndexer(
     /// </summary>
     private async Task FollowRebuiltIndexAsync(Following following, CancellationToken stoppingToken)
     {
-        var state = await index.InspectAsync(stoppingToken);
-        if (state.Rebuilt is not { } rebuilt)
-            return;
-        logger.LogInformation("The shared search index was rebuilt by another process; following it from outbox sequence {Checkpoint}", rebuilt.Checkpoint);
-        following.From(rebuilt);
+        if (await rebuild.CurrentRebuildAsync(stoppingToken) is { } rebuilt)
+            following.From(rebuilt);
     }
 }

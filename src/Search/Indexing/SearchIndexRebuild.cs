@@ -95,8 +95,18 @@ public sealed class SearchIndexRebuild(IListingSearchIndex index, IServiceScopeF
     private async Task<RebuiltIndex?> RebuiltByAnotherAsync(long wantedThrough, CancellationToken cancellationToken)
     {
         var state = await index.InspectAsync(cancellationToken);
-        if (state is not { Health: SearchIndexHealth.Ready, Rebuilt: { } rebuilt } || rebuilt.Through < wantedThrough)
-            return null;
+        return state is { Health: SearchIndexHealth.Ready, Rebuilt: { } rebuilt } && rebuilt.Through >= wantedThrough ? Followed(rebuilt) : null;
+    }
+
+    /// <summary>
+    /// The rebuild that made the shared index, for a process that finds it rebuilt under it (its
+    /// checkpoint was refused); null when the index records none.
+    /// </summary>
+    public async Task<RebuiltIndex?> CurrentRebuildAsync(CancellationToken cancellationToken) =>
+        (await index.InspectAsync(cancellationToken)).Rebuilt is { } rebuilt ? Followed(rebuilt) : null;
+
+    private RebuiltIndex Followed(RebuiltIndex rebuilt)
+    {
         logger.LogInformation("The shared search index was rebuilt by another process; following it from outbox sequence {Checkpoint}", rebuilt.Checkpoint);
         return rebuilt;
     }
