@@ -16,9 +16,11 @@ namespace ETicket.Graph.Listings;
 // every role has; module services are looked up when a field resolves.
 public sealed class ListingType : ObjectGraphType<Listing>
 {
+    public const string TypeName = "Listing";
+
     public ListingType(SchemaRole role, IMemberResolver members)
     {
-        Name = "Listing";
+        Name = TypeName;
         if (role.IsFederated)
         {
             this.Key("id");

@@ -57,7 +57,7 @@ public sealed class MissingMemberTests
 
         TransportAssert.Refused(await server.GetRawAsync([("query", "{ __typename }")], authorization: "Bearer " + token), 401, "UNAUTHENTICATED");
 
-        await using (var stream = await EventStreamReader.PostAsync(server, "subscription { listingPublished { id } }", accessToken: token))
+        await using (var stream = await ServerSentEventReader.PostAsync(server, "subscription { listingPublished { id } }", accessToken: token))
             Assert.Equal(401, (int)stream.Response.StatusCode);
 
         await using var socket = await GraphQLSocket.ConnectAsync(server);

@@ -1,6 +1,7 @@
 using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Graph.Hosting;
+using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
@@ -27,7 +28,7 @@ public sealed class FieldReadsTests
             var schema = app.Services.GetRequiredService<ETicketSchema>();
             schema.Initialize();
             (string Name, Type Source)[] loaded = new SchemaRole(role).ServesTickets
-                ? [("Listing", typeof(Listing)), (MemberType.TypeName, typeof(Member))]
+                ? [(ListingType.TypeName, typeof(Listing)), (MemberType.TypeName, typeof(Member))]
                 : [(MemberType.TypeName, typeof(Member))];
 
             foreach (var (name, source) in loaded)

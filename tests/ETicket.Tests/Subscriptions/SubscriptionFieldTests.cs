@@ -10,7 +10,7 @@ namespace ETicket.Tests.Subscriptions;
 
 /// <summary>
 /// The contract's Subscription fields, fed by committed outbox events, as every transport sees them
-/// (<see cref="LiveSubscriber"/> sits right below the transports). Each test starts its own platform.
+/// (<see cref="GroupSubscriber"/> sits right below the transports). Each test starts its own platform.
 /// </summary>
 public sealed class SubscriptionFieldTests
 {
@@ -21,10 +21,10 @@ public sealed class SubscriptionFieldTests
     {
         await using var server = await PlatformServer.StartAsync();
         var seller = await server.SignInAsync("13800000001", "老王");
-        using var shanghai = await LiveSubscriber.SubscribeAsync(server,
+        using var shanghai = await GroupSubscriber.SubscribeAsync(server,
             """subscription { listingPublished(category: CONCERT, city: "上海") { id title price seller { nickname } } }""");
-        using var beijing = await LiveSubscriber.SubscribeAsync(server, """subscription { listingPublished(city: "北京") { id } }""");
-        using var sports = await LiveSubscriber.SubscribeAsync(server, "subscription { listingPublished(category: SPORTS) { id } }");
+        using var beijing = await GroupSubscriber.SubscribeAsync(server, """subscription { listingPublished(city: "北京") { id } }""");
+        using var sports = await GroupSubscriber.SubscribeAsync(server, "subscription { listingPublished(category: SPORTS) { id } }");
 
         var id = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "五月天上海站", price: "680"));
 
@@ -46,11 +46,11 @@ public sealed class SubscriptionFieldTests
         const string Public = "subscription { listingPublished { id title } }";
         const string Secret = "subscription { listingPublished { id ticketCode } }";
 
-        using var anonymous = await LiveSubscriber.SubscribeAsync(server, Public);
-        using var signedIn = await LiveSubscriber.SubscribeAsync(server, Public, member: a);
+        using var anonymous = await GroupSubscriber.SubscribeAsync(server, Public);
+        using var signedIn = await GroupSubscriber.SubscribeAsync(server, Public, member: a);
         Assert.Equal(1, groups.GroupCount);
-        using var secretA = await LiveSubscriber.SubscribeAsync(server, Secret, member: a);
-        using var secretB = await LiveSubscriber.SubscribeAsync(server, Secret, member: b);
+        using var secretA = await GroupSubscriber.SubscribeAsync(server, Secret, member: a);
+        using var secretB = await GroupSubscriber.SubscribeAsync(server, Secret, member: b);
         Assert.Equal(3, groups.GroupCount);
 
         var id = await server.PublishOkAsync(a, ListingRequests.Concert(ticketCode: "SECRET-1"));
@@ -74,8 +74,8 @@ public sealed class SubscriptionFieldTests
         var id = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "QR-42", price: "800"));
         var other = await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "QR-43", price: "800"));
         const string Changes = "subscription($id: ID!) { listingChanged(listingId: $id) { id price status ticketCode } }";
-        using var bySeller = await LiveSubscriber.SubscribeAsync(server, Changes, new { id }, seller);
-        using var byWatcher = await LiveSubscriber.SubscribeAsync(server, Changes, new { id }, watcher);
+        using var bySeller = await GroupSubscriber.SubscribeAsync(server, Changes, new { id }, seller);
+        using var byWatcher = await GroupSubscriber.SubscribeAsync(server, Changes, new { id }, watcher);
 
         Assert.Empty((await server.ChangePriceAsync(seller, other, "700"))["errors"]!.AsArray());
         Assert.Empty((await server.ChangePriceAsync(seller, id, "750"))["errors"]!.AsArray());
@@ -94,7 +94,7 @@ public sealed class SubscriptionFieldTests
     {
         await using var server = await PlatformServer.StartAsync();
 
-        using var subscriber = await LiveSubscriber.SubscribeAsync(server, """subscription { listingChanged(listingId: "no-such-listing") { id } }""");
+        using var subscriber = await GroupSubscriber.SubscribeAsync(server, """subscription { listingChanged(listingId: "no-such-listing") { id } }""");
 
         Assert.Equal("BAD_USER_INPUT", subscriber.Refusal!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
@@ -107,11 +107,11 @@ public sealed class SubscriptionFieldTests
         var listing = await server.PublishOkAsync(seller, ListingRequests.Concert());
         const string Mine = "subscription { myOrderChanged { id status buyer { id } listing { id } } }";
 
-        using var anonymous = await LiveSubscriber.SubscribeAsync(server, Mine);
+        using var anonymous = await GroupSubscriber.SubscribeAsync(server, Mine);
         Assert.Equal("UNAUTHENTICATED", anonymous.Refusal!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        using var forSeller = await LiveSubscriber.SubscribeAsync(server, Mine, member: seller);
-        using var forBuyer = await LiveSubscriber.SubscribeAsync(server, Mine, member: buyer);
-        using var forBystander = await LiveSubscriber.SubscribeAsync(server, Mine, member: bystander);
+        using var forSeller = await GroupSubscriber.SubscribeAsync(server, Mine, member: seller);
+        using var forBuyer = await GroupSubscriber.SubscribeAsync(server, Mine, member: buyer);
+        using var forBystander = await GroupSubscriber.SubscribeAsync(server, Mine, member: bystander);
 
         var orderId = await server.PurchasePaidAsync(buyer, listing);
 
@@ -133,8 +133,8 @@ public sealed class SubscriptionFieldTests
         var (seeker, other, seller) = (await server.SignInAsync("13800000001"), await server.SignInAsync("13800000002"), await server.SignInAsync("13800000003"));
         var wanted = await server.PostWantedOkAsync(seeker, WantedRequestRequests.Concert(keywords: "周杰伦"));
         const string Matches = "subscription { wantedRequestMatched { wantedRequest { id keywords } listing { id title } } }";
-        using var forSeeker = await LiveSubscriber.SubscribeAsync(server, Matches, member: seeker);
-        using var forOther = await LiveSubscriber.SubscribeAsync(server, Matches, member: other);
+        using var forSeeker = await GroupSubscriber.SubscribeAsync(server, Matches, member: seeker);
+        using var forOther = await GroupSubscriber.SubscribeAsync(server, Matches, member: other);
 
         var listing = await server.PublishOkAsync(seller, ListingRequests.Concert(title: "周杰伦嘉年华 上海站"));
 
@@ -150,7 +150,7 @@ public sealed class SubscriptionFieldTests
         var failing = new FailListingInsert("回滚的演出");
         await using var server = await PlatformServer.StartAsync(configureServices: services => services.AddSingleton<IInterceptor>(failing));
         var seller = await server.SignInAsync("13800000001");
-        using var subscriber = await LiveSubscriber.SubscribeAsync(server, "subscription { listingPublished { title } }");
+        using var subscriber = await GroupSubscriber.SubscribeAsync(server, "subscription { listingPublished { title } }");
 
         var failed = await server.PostAsync(ListingRequests.Publish, new { input = ListingRequests.Concert(title: "回滚的演出") }, seller.AccessToken);
         Assert.NotNull(failed.Errors);

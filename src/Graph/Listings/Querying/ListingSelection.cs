@@ -28,10 +28,16 @@ public sealed class ListingSelection
         var field = context.FieldAst;
         if (_known.TryGetValue(field, out var known))
             return known.Value;
-        var listing = (IComplexGraphType)context.Schema.AllTypes["Listing"]!;
-        var columns = new Walk(context.Document, _fields.GetValue(listing, ColumnsOf)).Of(field.SelectionSet, Level.Connection);
+        var columns = new Walk(context.Document, _fields.GetValue(NodeType(context.FieldDefinition), ColumnsOf)).Of(field.SelectionSet, Level.Connection);
         _known.AddOrUpdate(field, new StrongBox<ListingColumns>(columns));
         return columns;
+    }
+
+    /// <summary>The listing type of a connection field: the type of its <c>nodes</c>.</summary>
+    private static IComplexGraphType NodeType(FieldType connectionField)
+    {
+        var connection = (IComplexGraphType)connectionField.ResolvedType!.GetNamedType();
+        return (IComplexGraphType)connection.GetField("nodes")!.ResolvedType!.GetNamedType();
     }
 
     private static FrozenDictionary<string, ListingColumns> ColumnsOf(IComplexGraphType listing) =>

@@ -27,7 +27,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     {
         var seller = await Server.SignInAsync("13800139201", "流卖家");
         var city = LiveListings.NewCity();
-        await using var stream = await EventStreamReader.PostAsync(Server, LiveListings.Subscription("title seller { nickname }"), new { city });
+        await using var stream = await ServerSentEventReader.PostAsync(Server, LiveListings.Subscription("title seller { nickname }"), new { city });
         Assert.Equal(200, (int)stream.Response.StatusCode);
         Assert.Equal("text/event-stream", stream.Response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", stream.Response.Content.Headers.ContentType?.CharSet);
@@ -39,7 +39,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
         for (var listing = await NextListingAsync(stream); listing["title"]?.GetValue<string>() != title; listing = await NextListingAsync(stream))
         {
         }
-        static async Task<JsonNode> NextListingAsync(EventStreamReader stream)
+        static async Task<JsonNode> NextListingAsync(ServerSentEventReader stream)
         {
             var next = await stream.NextAsync();
             Assert.Equal("next", next.Event);
@@ -52,7 +52,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     [Fact]
     public async Task A_query_answers_one_next_then_complete_and_the_response_ends()
     {
-        await using var stream = await EventStreamReader.PostAsync(Server, "{ __typename }");
+        await using var stream = await ServerSentEventReader.PostAsync(Server, "{ __typename }");
 
         var next = await stream.NextAsync();
         Assert.Equal("next", next.Event);
@@ -67,7 +67,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     {
         var member = await Server.SignInAsync("13800139202", "Before");
 
-        await using var stream = await EventStreamReader.PostAsync(Server,
+        await using var stream = await ServerSentEventReader.PostAsync(Server,
             "mutation { updateProfile(input: { nickname: \"After\" }) { member { id nickname } errors { code } } }", accessToken: member.AccessToken);
 
         var payload = (await stream.NextAsync()).Json!["data"]!["updateProfile"]!;
@@ -82,7 +82,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     [InlineData("subscription { myOrderChanged { id } }", "UNAUTHENTICATED")]
     public async Task An_operation_that_cannot_run_answers_next_with_errors_then_complete(string query, string code)
     {
-        await using var stream = await EventStreamReader.PostAsync(Server, query);
+        await using var stream = await ServerSentEventReader.PostAsync(Server, query);
 
         // The protocol: errors before execution come through the accepted stream, not as a 400.
         Assert.Equal(200, (int)stream.Response.StatusCode);
@@ -115,7 +115,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     [Fact]
     public async Task GET_streams_queries_and_subscriptions_for_EventSource()
     {
-        await using var stream = await EventStreamReader.GetAsync(Server, "{ __typename }");
+        await using var stream = await ServerSentEventReader.GetAsync(Server, "{ __typename }");
 
         Assert.Equal("""{"data":{"__typename":"Query"}}""", (await stream.NextAsync()).Data);
         Assert.Equal("complete", (await stream.NextAsync()).Event);
@@ -135,7 +135,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     public async Task Leaving_the_stream_ends_the_subscription()
     {
         await Server.NoGroupsLeftAsync();
-        var stream = await EventStreamReader.PostAsync(Server, LiveListings.Subscription(), new { city = LiveListings.NewCity() });
+        var stream = await ServerSentEventReader.PostAsync(Server, LiveListings.Subscription(), new { city = LiveListings.NewCity() });
         await Server.GroupsBecomeAsync(1);
 
         await stream.DisposeAsync();
@@ -146,7 +146,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     [Fact]
     public async Task A_quiet_stream_sends_keep_alive_comments()
     {
-        await using var stream = await EventStreamReader.PostAsync(Server, LiveListings.Subscription(), new { city = LiveListings.NewCity() });
+        await using var stream = await ServerSentEventReader.PostAsync(Server, LiveListings.Subscription(), new { city = LiveListings.NewCity() });
 
         // The fixture sends one every 200 ms.
         for (var i = 0; i < 50 && stream.Comments < 2; i++)
@@ -161,7 +161,7 @@ public sealed class ServerSentEventsTests(EventStreamServerFixture platform) : I
     {
         var seller = await Server.SignInAsync("13800139203", "Seller");
         var city = LiveListings.NewCity();
-        await using var stream = await EventStreamReader.PostAsync(Server, LiveListings.Subscription(), new { city });
+        await using var stream = await ServerSentEventReader.PostAsync(Server, LiveListings.Subscription(), new { city });
         await Server.PublishUntilAllSeeAsync(seller, city, async wait => (await stream.TryNextAsync(wait))?.Json);
 
         ((IBroadcastListener)Server.Services.GetRequiredService<SubscriptionEvents>()).OnInterrupted("test");

@@ -46,7 +46,7 @@ public sealed class StreamingLimitTests(LimitedServerFixture platform) : IClassF
         var subscription = LiveListings.Subscription();
         var city = new { city = LiveListings.NewCity() };
         await using var first = await GraphQLSocket.ConnectAndInitAsync(Server, member.AccessToken);
-        await using var second = await EventStreamReader.PostAsync(Server, subscription, city, member.AccessToken);
+        await using var second = await ServerSentEventReader.PostAsync(Server, subscription, city, member.AccessToken);
         Assert.Equal(200, (int)second.Response.StatusCode);
 
         await using var thirdSocket = await GraphQLSocket.ConnectAsync(Server);

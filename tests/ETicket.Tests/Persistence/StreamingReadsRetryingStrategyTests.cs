@@ -3,7 +3,7 @@ using ETicket.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ETicket.Tests.Querying;
+namespace ETicket.Tests.Persistence;
 
 /// <summary>
 /// On MariaDB, reads stream their rows while writes keep retrying as a whole

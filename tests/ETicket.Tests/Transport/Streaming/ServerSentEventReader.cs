@@ -16,7 +16,7 @@ public sealed record ServerSentEvent(string Event, string Data)
 /// A GraphQL over SSE request (graphql-sse's distinct connections mode) and the events of its
 /// response, parsed by the text/event-stream rules; comment lines (keep-alives) are counted, not returned.
 /// </summary>
-public sealed class EventStreamReader : IAsyncDisposable
+public sealed class ServerSentEventReader : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly Channel<ServerSentEvent> _events = Channel.CreateUnbounded<ServerSentEvent>();
@@ -24,7 +24,7 @@ public sealed class EventStreamReader : IAsyncDisposable
     private readonly Task _reading;
     private int _comments;
 
-    private EventStreamReader(HttpResponseMessage response)
+    private ServerSentEventReader(HttpResponseMessage response)
     {
         _response = response;
         _reading = ReadAsync();
@@ -35,22 +35,22 @@ public sealed class EventStreamReader : IAsyncDisposable
     public int Comments => Volatile.Read(ref _comments);
 
     /// <summary>POSTs with Accept: text/event-stream and returns once the response headers are in.</summary>
-    public static Task<EventStreamReader> PostAsync(PlatformServer server, string query, object? variables = null, string? accessToken = null)
+    public static Task<ServerSentEventReader> PostAsync(PlatformServer server, string query, object? variables = null, string? accessToken = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         return SendAsync(server, request, accessToken);
     }
 
-    public static Task<EventStreamReader> GetAsync(PlatformServer server, string query, string? accessToken = null) =>
+    public static Task<ServerSentEventReader> GetAsync(PlatformServer server, string query, string? accessToken = null) =>
         SendAsync(server, new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(query)), accessToken);
 
-    private static async Task<EventStreamReader> SendAsync(PlatformServer server, HttpRequestMessage request, string? accessToken)
+    private static async Task<ServerSentEventReader> SendAsync(PlatformServer server, HttpRequestMessage request, string? accessToken)
     {
         request.Headers.Accept.ParseAdd("text/event-stream");
         if (accessToken is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
-        return new EventStreamReader(response);
+        return new ServerSentEventReader(response);
     }
 
     /// <summary>The next event; fails when none comes in time or the response ends first.</summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ETicket.Tests.Querying;
+namespace ETicket.Tests.Persistence;
 
 /// <summary>
 /// On SQLite a pooled context holds its connection open and its LINQ queries run on prepared

@@ -15,13 +15,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace ETicket.Tests.Events;
+namespace ETicket.Tests.Subscriptions;
 
 /// <summary>
-/// Live updates of whole platforms fanned out through a real Redis: across processes, and through an
+/// Subscriptions of whole platforms fanned out through a real Redis: across processes, and through an
 /// outage of Redis, which costs live updates and nothing else.
 /// </summary>
-public sealed class RedisLiveUpdatesPlatformTests
+public sealed class RedisSubscriptionFanOutTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private const string ListingPublished = "subscription { listingPublished { title seller { nickname } } }";

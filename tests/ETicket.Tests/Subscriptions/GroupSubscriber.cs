@@ -15,7 +15,7 @@ namespace ETicket.Tests.Subscriptions;
 /// A subscriber talking to <see cref="SubscriptionGroups"/> directly, below any transport: what it
 /// receives is what every transport frames. Records results and the end of the stream.
 /// </summary>
-public sealed class LiveSubscriber : ISubscriptionSink, IDisposable
+public sealed class GroupSubscriber : ISubscriptionSink, IDisposable
 {
     private readonly Channel<JsonNode> _results = Channel.CreateUnbounded<JsonNode>();
     private IDisposable? _subscription;
@@ -25,7 +25,7 @@ public sealed class LiveSubscriber : ISubscriptionSink, IDisposable
     /// <summary>The errors the stream ended with (an empty array for a normal end), once it ended.</summary>
     public JsonArray? EndedWith { get; private set; }
 
-    public static async Task<LiveSubscriber> SubscribeAsync(PlatformServer server, string query, object? variables = null, SignedInMember? member = null)
+    public static async Task<GroupSubscriber> SubscribeAsync(PlatformServer server, string query, object? variables = null, SignedInMember? member = null)
     {
         var services = server.Services;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
@@ -35,7 +35,7 @@ public sealed class LiveSubscriber : ISubscriptionSink, IDisposable
         // The transports authenticate the token; here the member is taken at its word.
         var user = member is null ? null : new ClaimsPrincipal(new ClaimsIdentity([new Claim(Viewer.MemberIdClaim, member.Id)], "test", Viewer.MemberIdClaim, Viewer.RoleClaim));
 
-        var subscriber = new LiveSubscriber();
+        var subscriber = new GroupSubscriber();
         var outcome = await services.GetRequiredService<SubscriptionGroups>().SubscribeAsync(request, document, user, subscriber);
         subscriber._subscription = outcome.Subscription;
         subscriber.Refusal = outcome.Refusal is null ? null : JsonNode.Parse(serializer.Serialize(outcome.Refusal));
