@@ -26,13 +26,6 @@ public sealed class MemberConnections(Microsoft.Extensions.Options.IOptions<Subs
         return Disposable.Create((owner: this, memberId), static place => place.owner.Release(place.memberId));
     }
 
-    /// <summary>How many connections <paramref name="memberId"/> holds now.</summary>
-    public int OpenBy(string memberId)
-    {
-        lock (_open)
-            return _open.GetValueOrDefault(memberId);
-    }
-
     private void Release(string memberId)
     {
         lock (_open)

@@ -121,7 +121,7 @@ public sealed class CacheTests
         var document = Parser.Parse($"{{ listings(first: {i + 1}) {{ nodes {{ title price }} }} }}");
         var operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single();
         var field = operation.SelectionSet.Selections.OfType<GraphQLField>().Single();
-        var context = new ResolveFieldContext { Schema = schema, Document = document, Operation = operation, FieldAst = field };
+        var context = new ResolveFieldContext { Schema = schema, Document = document, Operation = operation, FieldAst = field, FieldDefinition = schema.Query.GetField("listings")! };
 
         var columns = selection.Columns(context);
 

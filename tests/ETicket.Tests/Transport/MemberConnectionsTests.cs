@@ -17,6 +17,7 @@ public sealed class MemberConnectionsTests
         first.Dispose();
         first.Dispose();
 
-        Assert.Equal(1, members.OpenBy("m"));
+        Assert.NotNull(members.TryOpen("m"));
+        Assert.Null(members.TryOpen("m"));
     }
 }
