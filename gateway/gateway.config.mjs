@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { defineConfig } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
 const subgraphLocations = {
@@ -14,6 +15,12 @@ const subgraphLocations = {
 // gateway, which answers introspection itself, does not reveal what they would refuse.
 const introspection = (process.env.ETicket__Query__Introspection
   ?? String(process.env.ASPNETCORE_ENVIRONMENT === 'Development')).toLowerCase() === 'true';
+
+// How long a query or mutation waits for a subgraph before the client gets GATEWAY_TIMEOUT (504):
+// a stopped or overloaded subgraph costs the client this long at most, never a hang. The subgraphs
+// bound their own work below it (query limits, the database's command timeout). Subscriptions are
+// long-lived by design and have none.
+const upstreamTimeoutMs = Number(process.env.ETICKET_GATEWAY_UPSTREAM_TIMEOUT_MS ?? 10_000);
 
 // Subscriptions reach the tickets subgraph over GraphQL over WebSocket (graphql-transport-ws) at its
 // /graphql, one upstream connection per distinct client token. The subgraph reads the member's
@@ -27,6 +34,9 @@ const ticketsSubscriptions = {
 };
 
 export const gatewayConfig = defineConfig({
+  // Hive Router's query planner (Rust, a native addon) and its executor, instead of the default
+  // JavaScript stitching runtime: about three times the throughput on the market page (docs/benchmarks.md).
+  unifiedGraphHandler,
   supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
   // Merged into the entries the supergraph names, so a subgraph without a location here keeps its composed one.
   transportEntries: {
@@ -41,7 +51,8 @@ export const gatewayConfig = defineConfig({
       'x-forwarded-for': forwardedFor(request, context),
     }),
   },
-  plugins: () => [useClientAuthorization(), useSubscriptionRefusals(), useWholeRequestRefusal()],
+  upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
+  plugins: () => [useClientAuthorization(), useSubscriptionRefusals(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
   // (the IDE's introspection query is under a thousand tokens). Depth and complexity are enforced
@@ -110,16 +121,21 @@ function useClientAuthorization() {
 function useSubscriptionRefusals() {
   return {
     onSubgraphExecute: ({ executionRequest, transportEntry, executor, setExecutor }) => {
-      const operation = executionRequest.operationType ?? getOperationAST(executionRequest.document, executionRequest.operationName)?.operation;
-      if (operation !== 'subscription') return;
+      if (operationOf(executionRequest) !== 'subscription') return;
       setExecutor(async (request) => {
         const refusal = await refusedCredentials(transportEntry?.location, request.context?.eticketAuthorization);
         if (refusal) return once({ errors: refusal });
         const result = await executor(request);
-        return result && typeof result[Symbol.asyncIterator] === 'function' ? refusalsAsResults(result) : result;
+        return result && typeof result[Symbol.asyncIterator] === 'function' ? withDataInEveryEvent(refusalsAsResults(result)) : result;
       });
     },
   };
+}
+
+/** 'query', 'mutation' or 'subscription': what a request to a subgraph is. */
+function operationOf(executionRequest) {
+  return executionRequest?.operationType
+    ?? (executionRequest?.document ? getOperationAST(executionRequest.document, executionRequest.operationName)?.operation : undefined);
 }
 
 /**
@@ -207,5 +223,98 @@ function useWholeRequestRefusal() {
         extensions: { http: { status: 401, headers: challenge ? { 'www-authenticate': challenge } : {} } },
       });
     },
+  };
+}
+
+/**
+ * Repairs two answers of the router runtime (@graphql-hive/router-runtime 1.4.23), so the gateway
+ * answers as the all-in-one host does (docs/federation.md, "Known gateway issues"):
+ * - An operation that ran and failed as a whole answers `data: null` beside its errors (GraphQL
+ *   spec, "Response"); the runtime leaves `data` out when the subgraphs' data merged into nothing,
+ *   e.g. a mutation whose non-null root field failed. Requests that never ran (parse or validation
+ *   errors) keep no `data`: this hook sees executed operations only.
+ * - A subscription's events each carry their own errors: the runtime keeps one list per
+ *   subscription and repeats every error in every later event.
+ */
+function useRouterRuntimeRepairs() {
+  return {
+    onExecute: eachResult(() => {
+      let delivered = 0; // of the subscription's errors, how many its events carried so far
+      return (result, inStream) => {
+        if (!inStream) return result.errors?.length && !('data' in result) ? { ...result, data: null } : undefined;
+        const errors = result.errors ?? [];
+        const seen = delivered;
+        delivered = errors.length;
+        if (seen === 0 || errors.length === 0) return undefined;
+        const { errors: _, ...rest } = result;
+        const fresh = errors.slice(seen);
+        return fresh.length ? { ...rest, errors: fresh } : rest;
+      };
+    }),
+  };
+}
+
+/**
+ * Errors reach clients without the upstream request and response the gateway attaches to some of
+ * them (e.g. GATEWAY_TIMEOUT): a request body can hold a ticket code or a token's claims.
+ */
+function useUpstreamDetailsHidden() {
+  return {
+    onExecute: eachResult(() => (result) =>
+      result.errors?.some((error) => error.extensions?.request || error.extensions?.response)
+        ? { ...result, errors: result.errors.map(withoutUpstreamDetails) }
+        : undefined),
+  };
+}
+
+function withoutUpstreamDetails(error) {
+  const { request: _request, response: _response, ...extensions } = error.extensions ?? {};
+  return new GraphQLError(error.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError, extensions,
+  });
+}
+
+/**
+ * An envelop `onExecute` hook that passes each result of an operation (its one result, or every
+ * event of a subscription) through a function made per operation, which returns a replacement or
+ * nothing.
+ */
+function eachResult(perOperation) {
+  return () => ({
+    onExecuteDone: ({ result, setResult }) => {
+      if (!result) return undefined;
+      const replace = perOperation();
+      if (!(Symbol.asyncIterator in result)) {
+        const replacement = replace(result, false);
+        if (replacement) setResult(replacement);
+        return undefined;
+      }
+      return {
+        onNext: ({ result: event, setResult: setEvent }) => {
+          const replacement = replace(event, true);
+          if (replacement) setEvent(replacement);
+        },
+      };
+    },
+  });
+}
+
+/**
+ * A subgraph's subscription events, each with a `data` object: the router runtime (1.4.23) answers
+ * an event without data with the previous event's data (an error ending the stream would arrive
+ * beside the last listing); with an empty one it answers the errors alone.
+ */
+function withDataInEveryEvent(events) {
+  const upstream = events[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await upstream.next();
+      return step.done || step.value?.data ? step : { done: false, value: { ...step.value, data: {} } };
+    },
+    return: (value) => upstream.return?.(value) ?? Promise.resolve({ done: true, value }),
+    throw: (error) => upstream.throw?.(error) ?? Promise.reject(error),
   };
 }

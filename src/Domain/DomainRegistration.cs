@@ -68,6 +68,8 @@ public static class DomainRegistration
         services.TryAddScoped<ListingReader>();
         services.TryAddScoped<ListingEditor>();
         services.TryAddScoped<TicketCodeGuard>();
+        services.TryAddScoped<SellerProfiles>();
+        services.AddHostedService<CopySellerProfileChanges>();
         return services;
     }
 

@@ -11,6 +11,7 @@ namespace ETicket.Domain.Events;
 [JsonDerivedType(typeof(OrderStatusChanged), nameof(OrderStatusChanged))]
 [JsonDerivedType(typeof(WantedRequestMatched), nameof(WantedRequestMatched))]
 [JsonDerivedType(typeof(SearchReindexRequested), nameof(SearchReindexRequested))]
+[JsonDerivedType(typeof(MemberProfileChanged), nameof(MemberProfileChanged))]
 public abstract record DomainEvent
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

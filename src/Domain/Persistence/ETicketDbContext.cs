@@ -24,6 +24,7 @@ public abstract class ETicketDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<WantedRequest> WantedRequests => Set<WantedRequest>();
     public DbSet<WantedMatch> WantedMatches => Set<WantedMatch>();
+    public DbSet<SellerProfile> SellerProfiles => Set<SellerProfile>();
 
     // shared infrastructure
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

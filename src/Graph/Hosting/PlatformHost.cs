@@ -98,7 +98,7 @@ public static class PlatformHost
             // In this order because each root type lists its modules' fields in the order they were registered.
             services.AddOrdersModule();
             services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
-                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"));
+                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"), role);
             services.AddSearchModule(configuration, dataDirectory);
             services.AddWantedModule();
         }

@@ -7,6 +7,7 @@ using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
+using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 
@@ -51,8 +52,11 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().Now()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Reads(nameof(Listing.ImageUrls))
             .Resolve(ctx => ctx.Source.ImageUrls);
-        Field<NonNullGraphType<MemberType>>("seller").Reads(nameof(Listing.SellerId))
-            .Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
+        var seller = Field<NonNullGraphType<MemberType>>("seller").Reads(nameof(Listing.SellerId));
+        if (role.ServesMembers)
+            seller.Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));
+        else
+            seller.Provides(SellerProfileFields.Provided).Resolve(ctx => SellerProfileOf(ctx.Service<SellerProfileLoader>(), ctx.Source.SellerId));
         Field<NonNullGraphType<DateTimeScalar>>("publishedAt").Reads(nameof(Listing.PublishedAt)).Resolve(ctx => ctx.Source.PublishedAt);
         Field<StringGraphType>("ticketCode").Reads(nameof(Listing.Id), nameof(Listing.SellerId))
             .Description("The secret e-ticket code or QR payload: only its seller, and the buyer while their order is PAID, DISPUTED or COMPLETED, see it.")
@@ -67,4 +71,9 @@ public sealed class ListingType : ObjectGraphType<Listing>
                     : null);
             });
     }
+
+    /// <summary>The seller as the tickets subgraph knows them: their profile copy, or a stand-in for a seller without one.</summary>
+    private static IDataLoaderResult<IEntity?> SellerProfileOf(SellerProfileLoader profiles, string sellerId) =>
+        profiles.Load(sellerId).Then<SellerProfile?, IEntity?>(profile => profile ?? SellerProfile.StandIn(sellerId));
+
 }

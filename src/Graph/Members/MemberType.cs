@@ -1,4 +1,5 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Listings;
 using ETicket.Domain.Members;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
@@ -19,7 +20,7 @@ public sealed class MemberType : ObjectGraphType<IEntity>
     public MemberType(SchemaRole role, IMemberResolver members, IEnumerable<IFieldContributor<MemberType>> contributors)
     {
         Name = TypeName;
-        IsTypeOf = source => source is Member or MemberReference;
+        IsTypeOf = source => source is Member or MemberReference or SellerProfile;
         Field<NonNullGraphType<IdGraphType>>("id").Reads(nameof(IEntity.Id)).Resolve(ctx => ctx.Source.Id);
         if (role.IsFederated)
         {

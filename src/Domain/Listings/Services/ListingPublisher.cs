@@ -16,6 +16,7 @@ public sealed class ListingPublisher(
     TicketCodeVault vault,
     TicketCodeGuard codes,
     MemberStanding standing,
+    SellerProfiles sellers,
     Idempotency idempotency,
     TimeProvider clock,
     IOptions<MarketplaceOptions> options)
@@ -25,6 +26,8 @@ public sealed class ListingPublisher(
     {
         // The code is fingerprinted by its keyed hash: a plain hash of a short code could be reversed by guessing.
         var request = new IdempotentRequest(sellerId, "publishListing", idempotencyKey, details with { TicketCode = vault.Hash(details.TicketCode) });
+        // Before the listing exists, so no listing is ever without the copy its seller is shown from.
+        await sellers.CopyIfMissingAsync(sellerId, cancellationToken);
         // An expired listing holding the code may be recorded meanwhile (by the sweep): the second attempt sees that.
         return await Transactions.OnceMoreIfOvertakenAsync(() => PublishOnceAsync(request, sellerId, details, cancellationToken));
     }

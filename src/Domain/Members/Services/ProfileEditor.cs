@@ -1,11 +1,13 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Events;
+using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Members.Services;
 
 /// <summary>Members edit their own profile.</summary>
-public sealed class ProfileEditor(ETicketDbContext db)
+public sealed class ProfileEditor(ETicketDbContext db, TimeProvider clock)
 {
     public async Task<Outcome<Member>> UpdateAsync(string memberId, ProfileChanges changes, CancellationToken cancellationToken)
     {
@@ -22,7 +24,11 @@ public sealed class ProfileEditor(ETicketDbContext db)
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null)
             return new UserError(UserErrorCode.NotFound, "There is no such member.");
+        var (nicknameBefore, avatarBefore) = (member.Nickname, member.AvatarUrl);
         member.UpdateProfile(nickname, avatarUrl, changes.Gender);
+        // The public profile is copied where it is shown (the tickets module's sellers): tell them.
+        if (member.Nickname != nicknameBefore || member.AvatarUrl != avatarBefore)
+            db.Enqueue(new MemberProfileChanged(member.Id, member.Nickname, member.AvatarUrl), clock.Now());
         await db.SaveChangesAsync(cancellationToken);
         return member;
     }
