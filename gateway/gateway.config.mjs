@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { sharedSubscriptions, subscriptionKey } from './shared-subscriptions.mjs';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
 const subgraphLocations = {
@@ -52,7 +53,7 @@ export const gatewayConfig = defineConfig({
     }),
   },
   upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
-  plugins: () => [useClientAuthorization(), useSubscriptionRefusals(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
+  plugins: () => [useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
   // (the IDE's introspection query is under a thousand tokens). Depth and complexity are enforced
@@ -109,6 +110,9 @@ function useClientAuthorization() {
 }
 
 /**
+ * Subscriptions on their way to a subgraph. Clients subscribing alike (same document, variables and
+ * credentials) share one upstream subscription (shared-subscriptions.mjs).
+ *
  * A subgraph refuses a subscription it cannot start (UNAUTHENTICATED for myOrderChanged without a
  * token, BAD_USER_INPUT for an unknown listing, LIVE_UPDATES_UNAVAILABLE) with a graphql-ws `error`
  * message, which the WebSocket executor throws as a bare array of errors, and credentials it does
@@ -118,14 +122,18 @@ function useClientAuthorization() {
  * graphql-ws clients retry a 4403 for about forty seconds before giving up, and an access token
  * expires every fifteen minutes.
  */
-function useSubscriptionRefusals() {
+function useSubgraphSubscriptions() {
+  const shareSubscription = sharedSubscriptions();
   return {
     onSubgraphExecute: ({ executionRequest, transportEntry, executor, setExecutor }) => {
       if (operationOf(executionRequest) !== 'subscription') return;
       setExecutor(async (request) => {
-        const refusal = await refusedCredentials(transportEntry?.location, request.context?.eticketAuthorization);
+        const credentials = request.context?.eticketAuthorization;
+        const refusal = await refusedCredentials(transportEntry?.location, credentials);
         if (refusal) return once({ errors: refusal });
-        const result = await executor(request);
+        // Shared by every client subscribing alike, so no one client's disconnect (its signal) ends it.
+        const result = await shareSubscription(subscriptionKey(transportEntry?.location, request, credentials),
+          () => executor({ ...request, signal: undefined }));
         return result && typeof result[Symbol.asyncIterator] === 'function' ? withDataInEveryEvent(refusalsAsResults(result)) : result;
       });
     },

@@ -20,6 +20,17 @@ public sealed class Seeder(ETicketDbContext db, BenchOptions options, TextWriter
 
     public async Task<SeedSummary> SeedIfNeededAsync(CancellationToken cancellationToken)
     {
+        var summary = await SeedListingsIfNeededAsync(cancellationToken);
+        // The tickets module's copies of its sellers' public profiles, which the platform makes at a
+        // seller's first publish (the federated market page shows sellers from them).
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO SellerProfiles (MemberId, Nickname, AvatarUrl) SELECT Id, Nickname, AvatarUrl FROM Members " +
+            "WHERE Id NOT IN (SELECT MemberId FROM SellerProfiles)", cancellationToken);
+        return summary;
+    }
+
+    private async Task<SeedSummary> SeedListingsIfNeededAsync(CancellationToken cancellationToken)
+    {
         var listings = await db.Listings.CountAsync(cancellationToken);
         var members = await db.Members.CountAsync(cancellationToken);
         if (listings == options.Listings && members == options.Sellers)
