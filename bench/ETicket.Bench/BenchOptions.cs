@@ -8,9 +8,14 @@ public sealed class BenchOptions
 {
     public const string Usage =
         """
-        ETicket.Bench: the market page on the platform vs a raw ASP.NET Core floor, over HTTP with wrk.
+        ETicket.Bench: the market page on the platform vs a raw ASP.NET Core floor, and through Hive Gateway, over HTTP with wrk.
 
           --providers sqlite,mysql   which databases to measure (default both)
+          --topologies <list>        all-in-one: the platform, the raw floor and the minimal GraphQL.NET server in this
+                                     process; gateway: the members and tickets subgraphs and Hive Gateway as child
+                                     processes (default all-in-one,gateway)
+          --graph-dll <path>         the built ETicket.Graph.dll the subgraphs run (needed for gateway; bench/run.sh builds it)
+          --repo <dir>               the repository: gateway/ (its packages and config) and schema/supergraph.graphql (default .)
           --mysql <conn>             MariaDB server connection string, e.g. Server=127.0.0.1;Port=3307;User=root;Password=
           --mysql-database <name>    database on that server (default eticket_bench); created and seeded if missing
           --mariadb-pid <pid>        the MariaDB server's process, to report its CPU per request (default: from @@pid_file)
@@ -35,7 +40,13 @@ public sealed class BenchOptions
           --verify-only              seed, check the answers and EXPLAIN, but measure nothing
         """;
 
+    public const string AllInOne = "all-in-one";
+    public const string Gateway = "gateway";
+
     public IReadOnlyList<DatabaseProvider> Providers { get; private init; } = [DatabaseProvider.Sqlite, DatabaseProvider.MySql];
+    public IReadOnlyList<string> Topologies { get; private init; } = [AllInOne, Gateway];
+    public string? GraphDll { get; private init; }
+    public string RepoRoot { get; private init; } = Path.GetFullPath(".");
     public string? MySql { get; private init; }
     public string MySqlDatabase { get; private init; } = "eticket_bench";
     public int? MariaDbPid { get; private init; }
@@ -55,6 +66,12 @@ public sealed class BenchOptions
     public bool MeasureAsMigrated { get; private init; } = true;
 
     public string Report => Out ?? Path.Combine(DataDirectory, "report.md");
+
+    /// <summary>The in-process targets: the platform, the raw floor, the minimal GraphQL.NET server.</summary>
+    public bool MeasureAllInOne => Topologies.Contains(AllInOne);
+
+    /// <summary>The market page through Hive Gateway, the subgraphs and the gateway as child processes.</summary>
+    public bool MeasureGateway => Topologies.Contains(Gateway);
 
     private static (DatabaseProvider?, string, string) ParseIndex(string text)
     {
@@ -76,6 +93,9 @@ public sealed class BenchOptions
         var options = new BenchOptions
         {
             Providers = arguments.Providers(defaults.Providers),
+            Topologies = arguments.One("topologies")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? defaults.Topologies,
+            GraphDll = arguments.FullPath("graph-dll"),
+            RepoRoot = arguments.FullPath("repo") ?? defaults.RepoRoot,
             MySql = arguments.One("mysql"),
             MySqlDatabase = arguments.One("mysql-database") ?? defaults.MySqlDatabase,
             MariaDbPid = arguments.One("mariadb-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
@@ -102,8 +122,24 @@ public sealed class BenchOptions
         arguments.EnsureAllRead();
         if (options.Providers.Contains(DatabaseProvider.MySql) && string.IsNullOrWhiteSpace(options.MySql))
             throw new ArgumentException("Measuring MariaDB needs --mysql <server connection string> (bench/run.sh starts a server and passes it).");
+        if (options.Topologies.Except([AllInOne, Gateway]).FirstOrDefault() is { } unknown)
+            throw new ArgumentException($"Unknown topology '{unknown}': {AllInOne} or {Gateway}.");
+        if (options.Topologies.Count == 0)
+            throw new ArgumentException("--topologies needs at least one of all-in-one and gateway.");
+        if (options.MeasureGateway)
+            CheckGatewayFiles(options);
         if (options.Runs < 1 || options.Listings < 1000 || options.Sellers < 1)
             throw new ArgumentException("--runs must be at least 1, --listings at least 1000, --sellers at least 1.");
         return options;
+    }
+
+    /// <summary>Refuses a gateway run whose binaries are missing now, not after minutes of seeding.</summary>
+    private static void CheckGatewayFiles(BenchOptions options)
+    {
+        if (options.GraphDll is null || !File.Exists(options.GraphDll))
+            throw new ArgumentException($"Measuring through the gateway needs --graph-dll <built ETicket.Graph.dll> (bench/run.sh builds it and passes it){(options.GraphDll is null ? "" : $"; {options.GraphDll} does not exist")}, or --topologies all-in-one.");
+        var gateway = Path.Combine(options.RepoRoot, "gateway", "node_modules", ".bin", "hive-gateway");
+        if (!File.Exists(gateway))
+            throw new ArgumentException($"{gateway} is missing: run npm ci in {Path.Combine(options.RepoRoot, "gateway")} (bench/run.sh does), or pass --repo, or --topologies all-in-one.");
     }
 }

@@ -48,24 +48,28 @@ public sealed class PlatformUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// The configuration the bench runs the platform with, in this process or as a child process
+    /// (<see cref="FederatedPlatform"/>): its keys, the database, logging at Warning.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Settings(BenchDatabase database) =>
+    [
+        new("ETicket:DataDirectory", database.DataDirectory),
+        new("ETicket:Auth:SigningKey", SigningKey),
+        new("ETicket:Tickets:SecretKey", TicketsKey),
+        new("Logging:LogLevel:Default", "Warning"),
+        // When wrk stops it drops its connections with requests in flight; the platform logs each
+        // as an error (see docs/benchmarks.md). Failures under load show in wrk's non-2xx count.
+        new("Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", "None"),
+        new("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection", "None"),
+        .. database.Settings,
+    ];
+
     public static async Task<PlatformUnderTest> StartAsync(BenchDatabase database, bool captureSql, Action<WebApplication>? beforeStart = null)
     {
-        var args = new List<string>
-        {
-            "--urls=http://127.0.0.1:0",
-            "--environment=Production",
-            $"--ETicket:DataDirectory={database.DataDirectory}",
-            $"--ETicket:Auth:SigningKey={SigningKey}",
-            $"--ETicket:Tickets:SecretKey={TicketsKey}",
-            "--Logging:LogLevel:Default=Warning",
-            // When wrk stops it drops its connections with requests in flight; the platform logs each
-            // as an error (see docs/benchmarks.md). Failures under load show in wrk's non-2xx count.
-            "--Logging:LogLevel:Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware=None",
-            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection=None",
-        };
-        args.AddRange(database.Settings.Select(s => $"--{s.Key}={s.Value}"));
+        string[] args = ["--urls=http://127.0.0.1:0", "--environment=Production", .. Settings(database).Select(s => $"--{s.Key}={s.Value}")];
         var capture = captureSql ? new SqlCapture() : null;
-        var app = PlatformHost.Build([.. args], services =>
+        var app = PlatformHost.Build(args, services =>
         {
             if (capture is not null)
                 services.AddSingleton<IInterceptor>(capture);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Text;
 using ETicket.Domain.Persistence;
 using MySqlConnector;
 
@@ -46,8 +47,6 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         var explainer = new Explainer(database);
         var rawQuery = RawQuery();
         var versions = await VersionsAsync(cancellationToken);
-        var result = new ProviderReport(database, seed, versions, firstPageSql, deepPageSql,
-            platformPages[0].Characters, platformPages[Market.DeepPage - 1].Characters, rawPages[0].Characters, rawPages[Market.DeepPage - 1].Characters);
 
         var variants = new List<(string Name, string? CreateSql, string? DropSql)> { ("as migrated", null, null) };
         variants.AddRange(options.Indexes.Where(index => index.Provider is null || index.Provider == database.Provider).Select(index => (
@@ -55,19 +54,57 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
             (string?)$"CREATE INDEX {index.Name} ON Listings ({index.Columns})",
             (string?)(database.Provider == DatabaseProvider.MySql ? $"DROP INDEX {index.Name} ON Listings" : $"DROP INDEX {index.Name}"))));
 
-        // 3. A host without interceptors, measured as is and with each candidate index.
+        // 3. A host without interceptors, measured as is and with each candidate index; and the
+        //    federated platform (child processes) on the same database, when asked for.
         await using var measured = await PlatformUnderTest.StartAsync(database, captureSql: false);
-        Answering[] answering = [new("the platform now", measured.Endpoint, platformCursors), new("the raw floor", raw.Endpoint, rawCursors), minimalAnswers];
+        await using var federated = options.MeasureGateway ? await FederatedPlatform.StartAsync(options, database) : null;
+        var cpu = new CpuMeter(await DatabasePidAsync(cancellationToken), federated?.Processes);
         var bodies = await WriteBodiesAsync(platformCursors, rawCursors, cancellationToken);
-        var targets = new[]
+        Answering[] answering = [new("the platform now", measured.Endpoint, platformCursors), new("the raw floor", raw.Endpoint, rawCursors), minimalAnswers];
+        Target[] allInOne = options.MeasureAllInOne
+            ?
+            [
+                new Target("platform", 1, measured.Endpoint, bodies.Platform1),
+                new Target("raw", 1, raw.Endpoint, bodies.Raw1),
+                new Target("platform", Market.DeepPage, measured.Endpoint, bodies.Platform50),
+                new Target("raw", Market.DeepPage, raw.Endpoint, bodies.Raw50),
+                new Target("minimal", 1, minimal.Endpoint, bodies.Raw1),
+                new Target("minimal", Market.DeepPage, minimal.Endpoint, bodies.Raw50),
+            ]
+            : [];
+        Target[] throughGateway = [];
+        if (federated is not null)
         {
-            new Target("platform", 1, measured.Endpoint, bodies.Platform1),
-            new Target("raw", 1, raw.Endpoint, bodies.Raw1),
-            new Target("platform", Market.DeepPage, measured.Endpoint, bodies.Platform50),
-            new Target("raw", Market.DeepPage, raw.Endpoint, bodies.Raw50),
-            new Target("minimal", 1, minimal.Endpoint, bodies.Raw1),
-            new Target("minimal", Market.DeepPage, minimal.Endpoint, bodies.Raw50),
-        };
+            log.WriteLine($"    started the members and tickets subgraphs and Hive Gateway ({string.Join(", ", federated.Processes.Select(p => $"{p.Name} pid {p.Pid}"))})");
+            // The tickets subgraph builds its own search index on its first start: not to be measured.
+            if (!await LoadRunner.SettleAsync(cpu, TimeSpan.FromMinutes(10), cancellationToken))
+                log.WriteLine("    the child processes were still busy after 10 minutes; measuring anyway");
+            // The gateway passes the tickets subgraph's cursors on: the platform's.
+            answering = [.. answering, new("Hive Gateway", federated.Endpoint, platformCursors)];
+            await VerifyAsync(answering, platformPages, cancellationToken);
+            await SameBytesAsync(measured.Endpoint, federated.Endpoint, platformCursors, cancellationToken);
+            log.WriteLine($"    the gateway returns the platform's rows, its bodies byte-identical to the all-in-one host's on pages 1 and {Market.DeepPage}");
+            string[] servedBy = [.. federated.Processes.Select(p => p.Name)];
+            throughGateway =
+            [
+                new Target("gateway", 1, federated.Endpoint, bodies.Platform1, servedBy, AsManyClients: true),
+                new Target("gateway", Market.DeepPage, federated.Endpoint, bodies.Platform50, servedBy, AsManyClients: true),
+            ];
+        }
+        var result = new ProviderReport(database, seed, versions, firstPageSql, deepPageSql,
+            platformPages[0].Characters, platformPages[Market.DeepPage - 1].Characters, rawPages[0].Characters, rawPages[Market.DeepPage - 1].Characters,
+            GatewayChecked: federated is not null);
+
+        async Task CheckAnswersAsync()
+        {
+            await VerifyAsync(answering, platformPages, cancellationToken);
+            if (federated is not null)
+                await SameBytesAsync(measured.Endpoint, federated.Endpoint, platformCursors, cancellationToken);
+        }
+
+        // The gateway's targets load the first variant measured (as migrated, unless --as-migrated
+        // explain): they compare topologies, not indexes.
+        var gatewayMeasured = false;
         foreach (var (name, create, drop) in variants)
         {
             if (create is not null)
@@ -94,10 +131,12 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
                 explain.Add(await explainer.ExplainAsync("raw floor, rows without a start time (read after the last timed one)", rawFirst.Page[^1], cancellationToken));
                 explain.Add(await explainer.ExplainAsync("raw floor, sellers", rawFirst.Sellers, cancellationToken));
 
-                await VerifyAsync(answering, platformPages, cancellationToken);
+                await CheckAnswersAsync();
                 var measure = !options.VerifyOnly && (create is not null || options.MeasureAsMigrated);
-                var measurements = measure ? await MeasureAsync(targets, cancellationToken) : [];
-                await VerifyAsync(answering, platformPages, cancellationToken);
+                Target[] targets = measure && !gatewayMeasured ? [.. allInOne, .. throughGateway] : allInOne;
+                gatewayMeasured |= measure;
+                var measurements = measure ? await new LoadRunner(options, cpu, log).RunAsync(targets, cancellationToken) : [];
+                await CheckAnswersAsync();
                 result.Variants.Add(new VariantReport(name, explain, measurements));
             }
             finally
@@ -107,66 +146,6 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
             }
         }
         return result;
-    }
-
-    /// <summary>The JIT's share of a warm-up round (compilation time over wall time) under which the process counts as warm.</summary>
-    private const double MaxJitShare = 0.01;
-
-    private async Task<IReadOnlyList<TargetResult>> MeasureAsync(IReadOnlyList<Target> targets, CancellationToken cancellationToken)
-    {
-        var cpu = new CpuMeter(await DatabasePidAsync(cancellationToken));
-        var wrk = new Wrk(options.Wrk, options.Threads, options.Connections, cpu);
-        foreach (var target in targets)
-        {
-            // Tiered compilation recompiles hot methods with profile data for tens of seconds under
-            // load, on a background thread of this process: measured, it would count as the server's
-            // CPU. Warm up until the JIT is (nearly) idle, so both servers are measured in steady state.
-            var warmed = TimeSpan.Zero;
-            double jitShare;
-            do
-            {
-                var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
-                await wrk.RunAsync(target.Url, target.BodyFile, options.Warmup, cancellationToken);
-                await SettleAsync(cpu, cancellationToken);
-                warmed += options.Warmup;
-                jitShare = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore) / options.Warmup;
-            }
-            while (jitShare > MaxJitShare && warmed < options.WarmupMax);
-            log.WriteLine($"    warmed up {target.Name} for {warmed.TotalSeconds:F0} s (JIT busy {jitShare:P1} of the last {options.Warmup.TotalSeconds:F0} s)");
-        }
-        var runs = targets.ToDictionary(t => t, _ => new List<LoadResult>());
-        for (var run = 1; run <= options.Runs; run++)
-        {
-            // Interleaved, so drift in the machine's load touches every target alike.
-            foreach (var target in targets)
-            {
-                var result = await wrk.RunAsync(target.Url, target.BodyFile, options.Duration, cancellationToken);
-                await SettleAsync(cpu, cancellationToken);
-                if (result.Requests == 0)
-                    throw new InvalidOperationException($"{target.Name}: no request completed in run {run}.");
-                runs[target].Add(result);
-                log.WriteLine($"    run {run} {target.Name,-18} {result.RequestsPerSecond,8:F0} req/s  p50 {result.P50Ms,6:F2} ms  p99 {result.P99Ms,6:F2} ms  " +
-                              $"{(result.Failures > 0 ? $"FAILED {result.FailureSummary}  " : "")}app {result.AppCpuMicrosPerRequest,4:F0} µs/req (jit {result.JitMicrosPerRequest:F0})  alloc {result.AllocatedKilobytesPerRequest,5:F1} KB/req  db {result.DbCpuMicrosPerRequest,4:F0} µs/req  foreign {result.Cpu.ForeignShare(cpu.Cores):P0}");
-            }
-        }
-        return [.. targets.Select(t => new TargetResult(t, runs[t], cpu.Cores))];
-    }
-
-    /// <summary>
-    /// Waits until this process and the database are idle again (under 15% of a core for 300 ms, at
-    /// most 60 s): requests wrk abandoned when it stopped must not run into the next target's run.
-    /// </summary>
-    public static async Task SettleAsync(CpuMeter cpu, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var before = cpu.Sample();
-            await Task.Delay(300, cancellationToken);
-            var share = cpu.Sample().Since(before, driverSeconds: 0);
-            if (share.AppSeconds + share.DatabaseSeconds < 0.15 * share.ElapsedSeconds)
-                return;
-        }
     }
 
     /// <summary>Follows end cursors from page 1 to page 50; returns the pages and the <c>after</c> each was asked with.</summary>
@@ -187,15 +166,19 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         return (pages, cursors);
     }
 
-    private static async Task<MarketPage> PostAsync(Uri endpoint, string? after, CancellationToken cancellationToken)
+    private static async Task<MarketPage> PostAsync(Uri endpoint, string? after, CancellationToken cancellationToken) =>
+        Market.Read(Encoding.UTF8.GetString(await PostForBytesAsync(endpoint, after, cancellationToken)));
+
+    /// <summary>The answer's body as sent (the client asks for no compression).</summary>
+    private static async Task<byte[]> PostForBytesAsync(Uri endpoint, string? after, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(Market.Body(after));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await Http.PostAsync(endpoint, content, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{endpoint} answered {(int)response.StatusCode}: {text}");
-        return Market.Read(text);
+            throw new InvalidOperationException($"{endpoint} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
+        return body;
     }
 
     private static async Task<IReadOnlyList<CapturedCommand>> CaptureAsync(PlatformUnderTest host, string? after, CancellationToken cancellationToken)
@@ -220,6 +203,24 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         {
             foreach (var server in servers)
                 SameRows(page, server.Name, expected[page - 1], await PostAsync(server.Endpoint, server.Cursors[page - 1], cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Throws unless the gateway answers pages 1 and 50 with exactly the all-in-one host's bytes: the
+    /// federation asks for byte-identical answers through the gateway, and these queries are no exception.
+    /// </summary>
+    private static async Task SameBytesAsync(Uri allInOne, Uri gateway, IReadOnlyList<string?> cursors, CancellationToken cancellationToken)
+    {
+        foreach (var page in new[] { 1, Market.DeepPage })
+        {
+            var expected = await PostForBytesAsync(allInOne, cursors[page - 1], cancellationToken);
+            var actual = await PostForBytesAsync(gateway, cursors[page - 1], cancellationToken);
+            if (expected.AsSpan().SequenceEqual(actual))
+                continue;
+            throw new InvalidOperationException(
+                $"Page {page}: the gateway's answer is not byte-identical to the all-in-one host's (they part at byte {expected.AsSpan().CommonPrefixLength(actual)}).\n" +
+                $"all-in-one, {expected.Length} bytes:\n{Encoding.UTF8.GetString(expected)}\ngateway, {actual.Length} bytes:\n{Encoding.UTF8.GetString(actual)}");
         }
     }
 
@@ -291,43 +292,4 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         client.DefaultRequestHeaders.Accept.ParseAdd("application/graphql-response+json, application/json");
         return client;
     }
-}
-
-public sealed record Target(string Server, int Page, Uri Url, string BodyFile)
-{
-    public string Name => $"{Server} page {Page}";
-}
-
-public sealed record TargetResult(Target Target, IReadOnlyList<LoadResult> Runs, int Cores)
-{
-    public double RequestsPerSecond => Median(r => r.RequestsPerSecond);
-    public double P50Ms => Median(r => r.P50Ms);
-    public double P99Ms => Median(r => r.P99Ms);
-    public double AppCpuMicros => Median(r => r.AppCpuMicrosPerRequest);
-    public double DbCpuMicros => Median(r => r.DbCpuMicrosPerRequest);
-    public double DriverCpuMicros => Median(r => r.DriverCpuMicrosPerRequest);
-    public double ForeignShare => Median(r => r.Cpu.ForeignShare(Cores));
-    public double StealShare => Median(r => r.Cpu.StealShare(Cores));
-
-    private double Median(Func<LoadResult, double> value)
-    {
-        var sorted = Runs.Select(value).Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-}
-
-public sealed record VariantReport(string Name, IReadOnlyList<string> Explain, IReadOnlyList<TargetResult> Results);
-
-public sealed record ProviderReport(
-    BenchDatabase Database,
-    SeedSummary Seed,
-    string Versions,
-    IReadOnlyList<CapturedCommand> FirstPageSql,
-    IReadOnlyList<CapturedCommand> DeepPageSql,
-    int PlatformFirstPageChars,
-    int PlatformDeepPageChars,
-    int RawFirstPageChars,
-    int RawDeepPageChars)
-{
-    public List<VariantReport> Variants { get; } = [];
 }

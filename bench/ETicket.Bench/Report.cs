@@ -26,36 +26,42 @@ public sealed class Report(BenchOptions options)
         md.AppendLine("`bench/run.sh` (see docs/benchmarks.md). The platform is the real host (`PlatformHost.Build`, Production, " +
                       "logging at Warning); the raw floor is a plain ASP.NET Core endpoint running the same two statements with " +
                       "the ADO.NET driver and writing the same JSON; the minimal GraphQL.NET server is GraphQL.NET with its documented defaults " +
-                      "and a schema just wide enough for the query, whose resolver runs the floor's statements. All in one process, driven in turn by wrk over loopback.").AppendLine();
+                      "and a schema just wide enough for the query, whose resolver runs the floor's statements. All in one process, driven in turn by wrk over loopback. " +
+                      "Through Hive Gateway: the members and tickets subgraphs (the built platform, one role each, configured as the in-process host) " +
+                      "and the gateway run as child processes on the same database, driven the same way.").AppendLine();
         md.AppendLine("## Machine and settings").AppendLine();
         foreach (var line in Machine())
             md.AppendLine("- " + line);
         md.AppendLine(CultureInfo.InvariantCulture,
             $"- load: wrk {options.Threads} threads, {options.Connections} connections, warm-up per target in rounds of {options.Warmup.TotalSeconds:F0} s " +
-            $"until the JIT is idle (at most {options.WarmupMax.TotalSeconds:F0} s), " +
+            $"until the JIT is idle (through the gateway: until its processes' CPU per request stops falling; at most {options.WarmupMax.TotalSeconds:F0} s), " +
             $"then {options.Runs} runs of {options.Duration.TotalSeconds:F0} s per target, interleaved; figures are medians of the runs");
         md.AppendLine(CultureInfo.InvariantCulture, $"- load average before the run: {_loadBefore}; after: {LoadAverage()}").AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
-        md.AppendLine("Platform and raw floor run the same statements (see the plans); so does the minimal GraphQL.NET server, through the floor's code.").AppendLine();
-        md.AppendLine("| database | variant | page | platform req/s | p50 / p99 ms | raw req/s | p50 / p99 ms | platform ÷ raw | target | | minimal GraphQL.NET req/s | minimal ÷ raw |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
-        foreach (var provider in _providers)
+        if (options.MeasureAllInOne)
         {
-            foreach (var variant in provider.Variants)
+            md.AppendLine("Platform and raw floor run the same statements (see the plans); so does the minimal GraphQL.NET server, through the floor's code.").AppendLine();
+            md.AppendLine("| database | variant | page | platform req/s | p50 / p99 ms | raw req/s | p50 / p99 ms | platform ÷ raw | target | | minimal GraphQL.NET req/s | minimal ÷ raw |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+            foreach (var provider in _providers)
             {
-                foreach (var (platform, raw, minimal) in Rows(variant))
+                foreach (var variant in provider.Variants)
                 {
-                    var ratio = platform.RequestsPerSecond / raw.RequestsPerSecond;
-                    var target = TargetFor(provider.Database.Provider);
-                    md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {provider.Database.Name} | {variant.Name} | {platform.Target.Page} | {platform.RequestsPerSecond:N0} | {platform.P50Ms:F2} / {platform.P99Ms:F2} " +
-                        $"| {raw.RequestsPerSecond:N0} | {raw.P50Ms:F2} / {raw.P99Ms:F2} | **{ratio:P0}** | {target:P0} | {(ratio >= target ? "met" : "missed")} " +
-                        $"| {minimal.RequestsPerSecond:N0} | {minimal.RequestsPerSecond / raw.RequestsPerSecond:P0} |");
+                    foreach (var (platform, raw, minimal) in Rows(variant))
+                    {
+                        var ratio = platform.RequestsPerSecond / raw.RequestsPerSecond;
+                        var target = TargetFor(provider.Database.Provider);
+                        md.AppendLine(CultureInfo.InvariantCulture,
+                            $"| {provider.Database.Name} | {variant.Name} | {platform.Target.Page} | {platform.RequestsPerSecond:N0} | {platform.P50Ms:F2} / {platform.P99Ms:F2} " +
+                            $"| {raw.RequestsPerSecond:N0} | {raw.P50Ms:F2} / {raw.P99Ms:F2} | **{ratio:P0}** | {target:P0} | {(ratio >= target ? "met" : "missed")} " +
+                            $"| {minimal.RequestsPerSecond:N0} | {minimal.RequestsPerSecond / raw.RequestsPerSecond:P0} |");
+                    }
                 }
             }
+            md.AppendLine();
         }
-        md.AppendLine();
+        GatewaySummary.Append(md, _providers);
 
         foreach (var provider in _providers)
             AppendProvider(md, provider);
@@ -82,22 +88,32 @@ public sealed class Report(BenchOptions options)
         md.AppendLine(CultureInfo.InvariantCulture,
             $"- response bodies (characters): platform {provider.PlatformFirstPageChars:N0} / {provider.PlatformDeepPageChars:N0}, " +
             $"raw {provider.RawFirstPageChars:N0} / {provider.RawDeepPageChars:N0} (page 1 / page {Market.DeepPage}; they differ only in the cursor's encoding)");
-        md.AppendLine("- checked before and after every measurement: the three servers return the same titles, prices and nicknames on both pages").AppendLine();
+        md.AppendLine(provider.GatewayChecked
+            ? "- checked before and after every measurement: the three servers and the gateway return the same titles, prices and nicknames on both pages, " +
+              "and the gateway's bodies are byte-identical to the all-in-one host's"
+            : "- checked before and after every measurement: the three servers return the same titles, prices and nicknames on both pages").AppendLine();
 
         foreach (var variant in provider.Variants.Where(v => v.Results.Count > 0))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"### Runs ({variant.Name})").AppendLine();
-            md.AppendLine("CPU per request: this process (the server under load; jit = the part of it spent compiling), MariaDB's server process, wrk; " +
-                          "foreign = other processes' share of the machine during the run, steal = the hypervisor's; alloc = managed memory this process allocated.").AppendLine();
-            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | jit µs/req | alloc KB/req | db µs/req | wrk µs/req | foreign | steal |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            md.AppendLine("CPU per request: app = the server under load (this process for the in-process servers; the gateway and both subgraphs together " +
+                          "through the gateway, split by process beside it; jit and alloc are this process's, so only for the in-process servers), " +
+                          "others = measured processes not serving the target (idle servers: the child processes during in-process targets, this process during the gateway's), " +
+                          "MariaDB's server process, wrk; foreign = other processes' share of the machine during the run, steal = the hypervisor's.").AppendLine();
+            md.AppendLine("| target | run | req/s | p50 ms | p99 ms | failed | app µs/req | by process µs/req | jit µs/req | alloc KB/req | others µs/req | db µs/req | wrk µs/req | foreign | steal |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var target in variant.Results)
             {
+                var inThisProcess = target.Target.InThisProcess;
                 foreach (var (run, index) in target.Runs.Select((r, i) => (r, i + 1)))
                 {
+                    var app = run.CpuMicrosPerRequest(target.Target.ServedBy);
+                    var others = run.Cpu.MeasuredSeconds * 1e6 / Math.Max(1, run.Requests) - app - run.DbCpuMicrosPerRequest;
+                    var byProcess = inThisProcess ? "–" : string.Join(" / ", target.Target.ServedBy.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p} {run.CpuMicrosPerRequest(p):F0}")));
                     md.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.FailureSummary} | {run.AppCpuMicrosPerRequest:F0} | {run.JitMicrosPerRequest:F0} | {run.AllocatedKilobytesPerRequest:F1} | " +
-                        $"{run.DbCpuMicrosPerRequest:F0} | {run.DriverCpuMicrosPerRequest:F0} | {run.Cpu.ForeignShare(target.Cores):P0} | {run.Cpu.StealShare(target.Cores):P0} |");
+                        $"| {target.Target.Name} | {index} | {run.RequestsPerSecond:N0} | {run.P50Ms:F2} | {run.P99Ms:F2} | {run.FailureSummary} | {app:F0} | {byProcess} | " +
+                        $"{(inThisProcess ? run.JitMicrosPerRequest.ToString("F0", CultureInfo.InvariantCulture) : "–")} | {(inThisProcess ? run.AllocatedKilobytesPerRequest.ToString("F1", CultureInfo.InvariantCulture) : "–")} | " +
+                        $"{others:F0} | {run.DbCpuMicrosPerRequest:F0} | {run.DriverCpuMicrosPerRequest:F0} | {run.Cpu.ForeignShare(target.Cores):P0} | {run.Cpu.StealShare(target.Cores):P0} |");
                 }
             }
             md.AppendLine();
@@ -124,7 +140,7 @@ public sealed class Report(BenchOptions options)
         yield return $"{Environment.ProcessorCount} cores ({model ?? "unknown CPU"}), {memory ?? "unknown"} memory, {RuntimeInformation.OSDescription}";
         yield return $"{RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, tiered PGO default; " +
                      $"wrk: {WrkVersion()}";
-        yield return "everything on this one machine: wrk, the servers, MariaDB; loopback only";
+        yield return "everything on this one machine: wrk, the servers, the gateway, MariaDB; loopback only";
     }
 
     private static string LoadAverage() =>

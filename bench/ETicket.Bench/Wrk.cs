@@ -20,13 +20,18 @@ public sealed record LoadResult(
     /// <summary>The failed count with the kinds wrk counted, e.g. "3 (non-2xx 3)"; "0" when none.</summary>
     public string FailureSummary => Failures > 0 ? $"{Failures} ({FailureKinds})" : "0";
 
-    /// <summary>Managed memory this process allocated per request (the server under load is the only busy part of it).</summary>
+    /// <summary>Managed memory this process allocated per request (an in-process server under load is the only busy part of it).</summary>
     public double AllocatedKilobytesPerRequest => AllocatedBytes / 1024.0 / Math.Max(1, Requests);
 
-    /// <summary>This process's JIT compiling during the run (counted in the app's CPU): near zero once warm.</summary>
+    /// <summary>This process's JIT compiling during the run (counted in an in-process server's CPU): near zero once warm.</summary>
     public double JitMicrosPerRequest => JitSeconds * 1e6 / Math.Max(1, Requests);
 
-    public double AppCpuMicrosPerRequest => Cpu.AppSeconds * 1e6 / Math.Max(1, Requests);
+    /// <summary>One measured process's CPU per request (see <see cref="CpuMeter"/> for the names).</summary>
+    public double CpuMicrosPerRequest(string process) => Cpu.Of(process) * 1e6 / Math.Max(1, Requests);
+
+    /// <summary>These processes' CPU per request together, e.g. the ones that served the target (<see cref="Target.ServedBy"/>).</summary>
+    public double CpuMicrosPerRequest(IEnumerable<string> processes) => Cpu.Of(processes) * 1e6 / Math.Max(1, Requests);
+
     public double DbCpuMicrosPerRequest => Cpu.DatabaseSeconds * 1e6 / Math.Max(1, Requests);
     public double DriverCpuMicrosPerRequest => Cpu.DriverSeconds * 1e6 / Math.Max(1, Requests);
 }
@@ -40,7 +45,16 @@ public sealed partial class Wrk(string executable, int threads, int connections,
 {
     private static readonly string Script = Path.Combine(AppContext.BaseDirectory, "post.lua");
 
-    public async Task<LoadResult> RunAsync(Uri url, string bodyFile, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The same POST, each request with a client address of its own in X-Forwarded-For (see the script).</summary>
+    private static readonly string ClientsScript = Path.Combine(AppContext.BaseDirectory, "post-clients.lua");
+
+    public Task<LoadResult> RunAsync(Target target, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunAsync(target.Url, target.BodyFile, target.AsManyClients ? ClientsScript : Script, duration, cancellationToken);
+
+    public Task<LoadResult> RunAsync(Uri url, string bodyFile, TimeSpan duration, CancellationToken cancellationToken) =>
+        RunAsync(url, bodyFile, Script, duration, cancellationToken);
+
+    private async Task<LoadResult> RunAsync(Uri url, string bodyFile, string script, TimeSpan duration, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -51,7 +65,7 @@ public sealed partial class Wrk(string executable, int threads, int connections,
         foreach (var arg in new[]
                  {
                      $"-t{threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "30s", "--latency",
-                     "-s", Script, url.ToString(), "--", bodyFile,
+                     "-s", script, url.ToString(), "--", bodyFile,
                  })
             start.ArgumentList.Add(arg);
 

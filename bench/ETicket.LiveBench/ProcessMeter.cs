@@ -7,7 +7,7 @@ public static class ProcessMeter
 {
     /// <summary>user + system CPU seconds of a process.</summary>
     public static double CpuSeconds(int pid) =>
-        ETicket.Bench.CpuMeter.ProcessSeconds(pid) ?? throw new InvalidOperationException($"Process {pid} is gone.");
+        CpuMeter.ProcessSeconds(pid) ?? throw new InvalidOperationException($"Process {pid} is gone.");
 
     /// <summary>Resident set size in bytes.</summary>
     public static long ResidentBytes(int pid)

@@ -140,7 +140,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
         foreach (var target in targets.Where(t => !alone.Contains(t)))
         {
             await TryRunAsync(WrkFor(target), target, options.Warmup, cancellationToken);
-            await ProviderBench.SettleAsync(cpu, cancellationToken);
+            await LoadRunner.SettleAsync(cpu, cancellationToken);
         }
         var runs = targets.ToDictionary(t => t, _ => new List<LoadResult>());
         for (var run = 1; run <= options.Runs; run++)
@@ -149,7 +149,7 @@ public sealed class SearchRun(SearchBenchOptions options, BenchDatabase database
             foreach (var target in targets)
             {
                 var result = await TryRunAsync(WrkFor(target), target, DurationOf(target), cancellationToken);
-                await ProviderBench.SettleAsync(cpu, cancellationToken);
+                await LoadRunner.SettleAsync(cpu, cancellationToken);
                 if (result is null)
                 {
                     log.WriteLine($"    run {run} {target.Server,-40} no request completed");

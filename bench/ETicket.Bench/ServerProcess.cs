@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ETicket.LiveBench;
+namespace ETicket.Bench;
 
-/// <summary>A server started for the run (a platform process or the gateway), stopped at the end.</summary>
+/// <summary>
+/// A server started for the run as a child process (a platform process or the gateway), its output in
+/// <c>&lt;name&gt;.log</c>, stopped at the end. Shared with bench/ETicket.LiveBench, which links this file.
+/// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -23,6 +26,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri GraphQL => new($"http://127.0.0.1:{Port}/graphql");
 
+    /// <summary>A port the OS has just handed out on loopback (bind port 0), free for the server to take.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -40,7 +44,8 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
-        var log = new StreamWriter(Path.Combine(logDirectory, $"{name}.log")) { AutoFlush = true };
+        var logFile = Path.Combine(logDirectory, $"{name}.log");
+        var log = new StreamWriter(logFile) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
         process.BeginOutputReadLine();
@@ -52,7 +57,7 @@ public sealed class ServerProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready; see {name}.log.");
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode} before it was ready; see {logFile}.");
             try
             {
                 if ((await http.GetAsync($"http://127.0.0.1:{port}{readyPath}")).IsSuccessStatusCode)
@@ -65,7 +70,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
         await server.DisposeAsync();
-        throw new InvalidOperationException($"{name} was not ready within 90 s.");
+        throw new InvalidOperationException($"{name} was not ready within 90 s; see {logFile}.");
     }
 
     public async ValueTask DisposeAsync()
