@@ -27,6 +27,11 @@
 #                             also start a second tickets subgraph on this port, on the same database
 #                             (needs ETicket__Redis__Configuration). The gateway keeps routing to the
 #                             first; send requests to the second directly, or balance the two yourself.
+#   ETICKET_GATEWAY_UPSTREAM_TIMEOUT_MS
+#                             how long the gateway waits for a subgraph's answer to a query or
+#                             mutation before answering GATEWAY_TIMEOUT (10000)
+#   NODE_ENV, FORK            Hive Gateway's own: production mode, and its number of worker
+#                             processes (docs/running.md, "Sizing the gateway")
 #   ETICKET_GRAPH_DLL         run this ETicket.Graph.dll instead of building src/Graph
 set -euo pipefail
 

@@ -55,11 +55,13 @@ public sealed class CpuMeter(int? databasePid, IReadOnlyList<MeasuredProcess>? s
     /// A process's CPU with that of its live descendants: a server that forks workers (Hive Gateway
     /// with --fork or FORK) is still one server.
     /// </summary>
+    public static double ProcessTreeSeconds(int pid) => ProcessTreeSeconds(pid, ChildrenByParent());
+
     private static double ProcessTreeSeconds(int pid, ILookup<int, int> children) =>
         (ProcessSeconds(pid) ?? 0) + children[pid].Sum(child => ProcessTreeSeconds(child, children));
 
     /// <summary>Every live process's children, from the parent pid in /proc/*/stat.</summary>
-    private static ILookup<int, int> ChildrenByParent()
+    public static ILookup<int, int> ChildrenByParent()
     {
         var pairs = new List<(int Parent, int Child)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))

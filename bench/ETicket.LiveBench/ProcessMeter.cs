@@ -5,12 +5,18 @@ namespace ETicket.LiveBench;
 /// <summary>CPU time and resident memory of server processes, read from /proc.</summary>
 public static class ProcessMeter
 {
-    /// <summary>user + system CPU seconds of a process.</summary>
+    /// <summary>user + system CPU seconds of a process and its live descendants (Hive Gateway's FORK workers).</summary>
     public static double CpuSeconds(int pid) =>
-        CpuMeter.ProcessSeconds(pid) ?? throw new InvalidOperationException($"Process {pid} is gone.");
+        CpuMeter.ProcessSeconds(pid) is null ? throw new InvalidOperationException($"Process {pid} is gone.") : CpuMeter.ProcessTreeSeconds(pid);
 
-    /// <summary>Resident set size in bytes.</summary>
+    /// <summary>Resident set size in bytes, of a process and its live descendants.</summary>
     public static long ResidentBytes(int pid)
+    {
+        var children = CpuMeter.ChildrenByParent();
+        return OwnResidentBytes(pid) + children[pid].Sum(child => ResidentBytes(child));
+    }
+
+    private static long OwnResidentBytes(int pid)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
