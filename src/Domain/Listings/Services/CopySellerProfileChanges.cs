@@ -4,13 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ETicket.Domain.Listings.Services;
 
 /// <summary>Keeps the sellers' profile copies current: each <see cref="MemberProfileChanged"/>, in commit order.</summary>
-public sealed class CopySellerProfileChanges(IEventBus bus, IServiceScopeFactory scopes) : EventBusConsumer(bus)
+public sealed class CopySellerProfileChanges(IEventBus bus, IServiceScopeFactory scopes) : ScopedEventConsumer<MemberProfileChanged>(bus, scopes)
 {
-    protected override async Task HandleAsync(EventEnvelope envelope, CancellationToken cancellationToken)
-    {
-        if (envelope.Type != nameof(MemberProfileChanged) || envelope.Event is not MemberProfileChanged change)
-            return;
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SellerProfiles>().ApplyAsync(change, cancellationToken);
-    }
+    protected override Task HandleAsync(MemberProfileChanged change, IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SellerProfiles>().ApplyAsync(change, cancellationToken);
 }
