@@ -2,8 +2,9 @@
 // listing's seller from its own copy of the seller's public profile (Listing.seller @provides
 // nickname and avatarUrl), so market pages and subscription events do not need the members
 // subgraph; what does need a stalled subgraph costs the client the gateway's upstream timeout and a
-// GATEWAY_TIMEOUT error, never a hang; and a subgraph that restarts is used again without
-// restarting the gateway.
+// GATEWAY_TIMEOUT error, never a hang; a subgraph that restarts is used again without restarting
+// the gateway; and the gateway (on Hive Router's query planner) answers introspection as the
+// subgraphs' setting says.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,6 +77,22 @@ describe('Hive Gateway with subgraphs that stall and restart', { timeout: 240_00
     // Back: the same query is answered in full.
     const { body } = await post(gateway.graphql, listingQuery('nickname creditPoints'), { variables: { id: listingId } });
     assert.deepEqual(body, { data: { listing: { title: 'before the stall', seller: { nickname: '阿强', creditPoints: 0 } } } });
+  });
+
+  test("the gateway answers introspection as the subgraphs' setting says (ETicket__Query__Introspection)", async () => {
+    const query = '{ __schema { queryType { name } } }';
+    for (const [setting, allowed] of [['true', true], ['false', false]]) {
+      const own = await startGateway({ membersUrl: members.graphql, ticketsUrl: tickets.graphql, env: { ETicket__Query__Introspection: setting } });
+      try {
+        const { body } = await post(own.graphql, query);
+        if (allowed) assert.deepEqual(body, { data: { __schema: { queryType: { name: 'Query' } } } });
+        else assert.match(body.errors?.[0]?.message ?? '', /introspection/i, JSON.stringify(body));
+        // Ordinary queries are answered either way.
+        assert.equal((await post(own.graphql, '{ listings(first: 1) { totalCount } }')).body.errors, undefined);
+      } finally {
+        await own.stop();
+      }
+    }
   });
 
   test('a subgraph that restarts is used again without restarting the gateway', async () => {
