@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { defineConfig } from '@graphql-hive/gateway';
+import { mapAsyncIterator } from '@whatwg-node/promise-helpers';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { sharedSubscriptions, subscriptionKey } from './shared-subscriptions.mjs';
 
@@ -313,16 +314,5 @@ function eachResult(perOperation) {
  * beside the last listing); with an empty one it answers the errors alone.
  */
 function withDataInEveryEvent(events) {
-  const upstream = events[Symbol.asyncIterator]();
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      const step = await upstream.next();
-      return step.done || step.value?.data ? step : { done: false, value: { ...step.value, data: {} } };
-    },
-    return: (value) => upstream.return?.(value) ?? Promise.resolve({ done: true, value }),
-    throw: (error) => upstream.throw?.(error) ?? Promise.reject(error),
-  };
+  return mapAsyncIterator(events, (event) => (event?.data ? event : { ...event, data: {} }));
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ETicket.Bench;
 
 /// <summary>
@@ -36,20 +34,9 @@ public sealed class FederatedPlatform : IAsyncDisposable
             var tickets = await StartSubgraphAsync("tickets", "Tickets", options, database, logs,
                 new() { ["ETicket__Search__Lucene__Directory"] = "search-tickets" });
             started.Add(tickets);
-            var port = ServerProcess.FreePort();
-            var gateway = await ServerProcess.StartAsync("gateway", Path.Combine(options.RepoRoot, "gateway", "node_modules", ".bin", "hive-gateway"),
-                ["supergraph", Path.Combine(options.RepoRoot, "schema", "supergraph.graphql"),
-                    "--config-path", Path.Combine(options.RepoRoot, "gateway", "gateway.config.mjs"),
-                    "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture)],
-                new Dictionary<string, string>
-                {
-                    ["ETICKET_MEMBERS_URL"] = members.GraphQL.ToString(),
-                    ["ETICKET_TICKETS_URL"] = tickets.GraphQL.ToString(),
-                    ["NODE_ENV"] = "production",
-                    // The subgraphs' own switch, off in Production: the gateway follows it.
-                    ["ETicket__Query__Introspection"] = "false",
-                },
-                port, "/readiness", logs);
+            // The subgraphs' own introspection switch, off in Production: the gateway follows it.
+            var gateway = await HiveGatewayProcess.StartAsync(options.RepoRoot, members.GraphQL, tickets.GraphQL,
+                new Dictionary<string, string> { ["ETicket__Query__Introspection"] = "false" }, logs);
             started.Add(gateway);
             return new FederatedPlatform(members, tickets, gateway);
         }

@@ -10,11 +10,10 @@ public static class ProcessMeter
         CpuMeter.ProcessSeconds(pid) is null ? throw new InvalidOperationException($"Process {pid} is gone.") : CpuMeter.ProcessTreeSeconds(pid);
 
     /// <summary>Resident set size in bytes, of a process and its live descendants.</summary>
-    public static long ResidentBytes(int pid)
-    {
-        var children = CpuMeter.ChildrenByParent();
-        return OwnResidentBytes(pid) + children[pid].Sum(child => ResidentBytes(child));
-    }
+    public static long ResidentBytes(int pid) => TreeResidentBytes(pid, CpuMeter.ChildrenByParent());
+
+    private static long TreeResidentBytes(int pid, ILookup<int, int> children) =>
+        OwnResidentBytes(pid) + children[pid].Sum(child => TreeResidentBytes(child, children));
 
     private static long OwnResidentBytes(int pid)
     {

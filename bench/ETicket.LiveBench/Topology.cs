@@ -33,20 +33,10 @@ public sealed class Topology : IAsyncDisposable
             var tickets = await ServerProcess.StartAsync("tickets", "dotnet", [options.GraphDll],
                 new Dictionary<string, string>(PlatformEnvironment(dataDirectory, ticketsPort)) { ["ETicket__Role"] = "Tickets" }, ticketsPort, "/health", dataDirectory);
             started.Add(tickets);
-            var gatewayPort = ServerProcess.FreePort();
-            var gateway = await ServerProcess.StartAsync("gateway", Path.Combine(options.RepoRoot, "gateway", "node_modules", ".bin", "hive-gateway"),
-                ["supergraph", Path.Combine(options.RepoRoot, "schema", "supergraph.graphql"), "--config-path", Path.Combine(options.RepoRoot, "gateway", "gateway.config.mjs"),
-                    "--host", "127.0.0.1", "--port", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-                new Dictionary<string, string>
-                {
-                    ["ETICKET_MEMBERS_URL"] = members.GraphQL.ToString(),
-                    ["ETICKET_TICKETS_URL"] = tickets.GraphQL.ToString(),
-                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                    ["NODE_ENV"] = "production",
-                },
-                gatewayPort, "/readiness", dataDirectory);
+            var gateway = await HiveGatewayProcess.StartAsync(options.RepoRoot, members.GraphQL, tickets.GraphQL,
+                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, dataDirectory);
             started.Add(gateway);
-            return new Topology("through Hive Gateway", started, new Uri($"http://127.0.0.1:{gatewayPort}/graphql"));
+            return new Topology("through Hive Gateway", started, gateway.GraphQL);
         }
         catch
         {

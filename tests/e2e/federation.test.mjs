@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePorts, post, signIn, startPlatform } from './lib/platform.mjs';
 import { isRunning, runFederatedScript } from './lib/federated.mjs';
+import { concert, publish } from './lib/live.mjs';
 
 // Sign-ins per client address per minute in the federated runs: small, so a test can pass it.
 const signInLimit = 20;
@@ -42,19 +43,6 @@ const publishMutation = `mutation($input: PublishListingInput!) {
   publishListing(input: $input) { listing { id } errors { message } }
 }`;
 
-// A concert needs a city, a venue and a start in the future.
-const concert = (title, ticketCode) => ({
-  category: 'CONCERT', title, faceValue: '380', price: '360', ticketCode,
-  city: '上海', venue: '梅赛德斯奔驰文化中心', startsAt: new Date(Date.now() + 90 * 24 * 3600 * 1000).toISOString(),
-});
-
-async function publish(endpoint, token, title, ticketCode) {
-  const { body } = await post(endpoint, publishMutation, { token, variables: { input: concert(title, ticketCode) } });
-  const listing = body.data?.publishListing?.listing;
-  if (!listing) throw new Error(`publishing "${title}" through the gateway failed: ${JSON.stringify(body)}`);
-  return listing.id;
-}
-
 describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'eticket-federated-'));
   let federated;
@@ -73,7 +61,7 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
       ['ming', '周杰伦上海演唱会 内场', 'JAY-0001'],
       ['hong', '五月天北京演唱会 看台', 'MAY-0001'],
       ['ming', '周杰伦上海演唱会 看台', 'JAY-0002'],
-    ]) listings.push({ id: await publish(gateway, sellers[seller].token, title, code), seller, title, code });
+    ]) listings.push({ id: await publish(gateway, sellers[seller].token, concert(title, code)), seller, title, code });
     // The all-in-one host on the same data, for comparison.
     allInOne = await startPlatform({ dataDirectory });
   });
@@ -188,7 +176,7 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
   test('a blacklisting in the members subgraph takes the listings off the market and stops publishing in the tickets subgraph', async () => {
     const admin = await signIn(federated.gateway, adminPhone, 'Admin');
     const seller = await signIn(federated.gateway, '13800000104', 'Seller');
-    const listingId = await publish(federated.gateway, seller.token, '话剧 雷雨', 'PLAY-0001');
+    const listingId = await publish(federated.gateway, seller.token, concert('话剧 雷雨', 'PLAY-0001'));
 
     const { body } = await post(federated.gateway,
       'mutation($id: ID!) { setBlacklisted(input: { memberId: $id, blacklisted: true }) { member { blacklisted } errors { code } } }',
@@ -208,7 +196,7 @@ describe('federated deployment (scripts/federated.sh, Hive Gateway)', () => {
     const seller = await signIn(federated.gateway, '13800000105', '卖票的');
     const buyer = await signIn(federated.gateway, '13800000106', '买票的');
     const stranger = await signIn(federated.gateway, '13800000107', '路人');
-    const listingId = await publish(federated.gateway, seller.token, '陈奕迅 广州演唱会', 'EASON-0001');
+    const listingId = await publish(federated.gateway, seller.token, concert('陈奕迅 广州演唱会', 'EASON-0001'));
     const orderFields = 'order { id status total ticketCode buyer { nickname } seller { nickname completedTrades } listing { status } } errors { code }';
     const step = async (mutation, input, token) => {
       const { body } = await post(federated.gateway, `mutation($input: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { ${orderFields} } }`,
