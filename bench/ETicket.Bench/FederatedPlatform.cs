@@ -11,10 +11,18 @@ public sealed class FederatedPlatform : IAsyncDisposable
 {
     private readonly ServerProcess _members, _tickets, _gateway;
 
-    private FederatedPlatform(ServerProcess members, ServerProcess tickets, ServerProcess gateway) => (_members, _tickets, _gateway) = (members, tickets, gateway);
+    private FederatedPlatform(ServerProcess members, ServerProcess tickets, ServerProcess gateway, string logDirectory) =>
+        (_members, _tickets, _gateway, LogDirectory) = (members, tickets, gateway, logDirectory);
 
     /// <summary>The gateway's GraphQL endpoint: what clients ask.</summary>
     public Uri Endpoint => _gateway.GraphQL;
+
+    public Uri Members => _members.GraphQL;
+
+    public Uri Tickets => _tickets.GraphQL;
+
+    /// <summary>Where each process's output goes (<c>&lt;name&gt;.log</c>).</summary>
+    public string LogDirectory { get; }
 
     /// <summary>The gateway and both subgraphs, in that order, by the names the report gives their CPU.</summary>
     public IReadOnlyList<MeasuredProcess> Processes => [.. new[] { _gateway, _members, _tickets }.Select(s => new MeasuredProcess(s.Name, s.Pid))];
@@ -38,7 +46,7 @@ public sealed class FederatedPlatform : IAsyncDisposable
             var gateway = await HiveGatewayProcess.StartAsync(options.RepoRoot, members.GraphQL, tickets.GraphQL,
                 new Dictionary<string, string> { ["ETicket__Query__Introspection"] = "false" }, logs);
             started.Add(gateway);
-            return new FederatedPlatform(members, tickets, gateway);
+            return new FederatedPlatform(members, tickets, gateway, logs);
         }
         catch
         {

@@ -11,9 +11,7 @@ public static class GatewaySummary
 
     public static void Append(StringBuilder md, IReadOnlyList<ProviderReport> providers)
     {
-        var rows = providers
-            .SelectMany(p => p.Variants.SelectMany(v => v.Results.Where(r => r.Target.Server == "gateway").Select(gateway => (Provider: p, Variant: v, Gateway: gateway))))
-            .ToList();
+        var rows = GatewayResults(providers).ToList();
         if (rows.Count == 0)
             return;
         var c = CultureInfo.InvariantCulture;
@@ -47,5 +45,43 @@ public static class GatewaySummary
             md.AppendLine(line.ToString());
         }
         md.AppendLine();
+        AppendFloor(md, providers);
     }
+
+    /// <summary>The yardstick (<see cref="GatewayFloor"/>): what the gateway costs with a subgraph that costs nothing, against the budget the target leaves.</summary>
+    private static void AppendFloor(StringBuilder md, IReadOnlyList<ProviderReport> providers)
+    {
+        var rows = GatewayResults(providers)
+            .Select(row => (row.Provider, row.Gateway,
+                Deployed: Find(row.Variant, GatewayFloor.DeployedName, row.Gateway.Target.Page),
+                Alone: Find(row.Variant, GatewayFloor.AloneName, row.Gateway.Target.Page),
+                AllInOne: Find(row.Variant, "platform", row.Gateway.Target.Page)))
+            .Where(row => row.Deployed is not null && row.Alone is not null)
+            .ToList();
+        if (rows.Count == 0)
+            return;
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine("#### The gateway's own cost: the yardstick").AppendLine();
+        md.AppendLine("The same load on two more gateways in front of a stand-in for the tickets subgraph that answers from memory with the real " +
+                      "subgraph's bytes (GatewayFloor.cs): the deployed configuration (gateway floor), and Hive Gateway alone on the router runtime " +
+                      "with nothing of ETicket's (gateway/bench/alone.config.mjs). CPU: the gateway process's alone. Budget: the CPU per request, " +
+                      $"gateway, subgraphs and database server together, at which {Target:P0} of the all-in-one host's throughput would fill this machine's cores " +
+                      "(wrk's own share left out, so a generous one).").AppendLine();
+        md.AppendLine("| database | page | gateway µs/req (full) | gateway floor req/s | µs/req | Hive Gateway alone req/s | µs/req | all-in-one req/s | budget µs/req (gateway + subgraphs + database) |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (provider, gateway, deployed, alone, allInOne) in rows)
+        {
+            var budget = allInOne is null ? "–" : (gateway.Cores * 1e6 / (Target * allInOne.RequestsPerSecond)).ToString("F0", c);
+            md.AppendLine(c, $"| {provider.Database.Name} | {gateway.Target.Page} | {gateway.CpuMicros("gateway"):F0} | {deployed!.RequestsPerSecond:N0} | {deployed.ServerCpuMicros:F0} | " +
+                             $"{alone!.RequestsPerSecond:N0} | {alone.ServerCpuMicros:F0} | {(allInOne is null ? "–" : allInOne.RequestsPerSecond.ToString("N0", c))} | {budget} |");
+        }
+        md.AppendLine();
+    }
+
+    /// <summary>Each result of the full path through the gateway, with its database and variant.</summary>
+    private static IEnumerable<(ProviderReport Provider, VariantReport Variant, TargetResult Gateway)> GatewayResults(IReadOnlyList<ProviderReport> providers) =>
+        providers.SelectMany(p => p.Variants.SelectMany(v => v.Results.Where(r => r.Target.Server == "gateway").Select(gateway => (p, v, gateway))));
+
+    private static TargetResult? Find(VariantReport variant, string server, int page) =>
+        variant.Results.SingleOrDefault(r => r.Target.Server == server && r.Target.Page == page);
 }

@@ -58,7 +58,8 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
         //    federated platform (child processes) on the same database, when asked for.
         await using var measured = await PlatformUnderTest.StartAsync(database, captureSql: false);
         await using var federated = options.MeasureGateway ? await FederatedPlatform.StartAsync(options, database) : null;
-        var cpu = new CpuMeter(await DatabasePidAsync(cancellationToken), federated?.Processes);
+        await using var floor = federated is not null ? await GatewayFloor.StartAsync(options.RepoRoot, federated) : null;
+        var cpu = new CpuMeter(await DatabasePidAsync(cancellationToken), federated is null ? null : [.. federated.Processes, .. floor!.Processes]);
         var bodies = await WriteBodiesAsync(platformCursors, rawCursors, cancellationToken);
         Answering[] answering = [new("the platform now", measured.Endpoint, platformCursors), new("the raw floor", raw.Endpoint, rawCursors), minimalAnswers];
         Target[] allInOne = options.MeasureAllInOne
@@ -80,7 +81,8 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
             if (!await LoadRunner.SettleAsync(cpu, TimeSpan.FromMinutes(10), cancellationToken))
                 log.WriteLine("    the child processes were still busy after 10 minutes; measuring anyway");
             // The gateway passes the tickets subgraph's cursors on: the platform's.
-            answering = [.. answering, new("Hive Gateway", federated.Endpoint, platformCursors)];
+            answering = [.. answering, new("Hive Gateway", federated.Endpoint, platformCursors),
+                new($"the {GatewayFloor.DeployedName}", floor!.Deployed, platformCursors), new(GatewayFloor.AloneName, floor.Alone, platformCursors)];
             await VerifyAsync(answering, platformPages, cancellationToken);
             await SameBytesAsync(measured.Endpoint, federated.Endpoint, platformCursors, cancellationToken);
             log.WriteLine($"    the gateway returns the platform's rows, its bodies byte-identical to the all-in-one host's on pages 1 and {Market.DeepPage}");
@@ -89,6 +91,10 @@ public sealed class ProviderBench(BenchOptions options, BenchDatabase database, 
             [
                 new Target("gateway", 1, federated.Endpoint, bodies.Platform1, servedBy, AsManyClients: true),
                 new Target("gateway", Market.DeepPage, federated.Endpoint, bodies.Platform50, servedBy, AsManyClients: true),
+                // The yardstick: the gateways' own CPU, the stand-in subgraph's (in this process) apart.
+                .. new[] { 1, Market.DeepPage }.SelectMany(page => floor.Processes.Select(gateway =>
+                    new Target(gateway.Name, page, floor.Endpoint(gateway.Name),
+                        page == 1 ? bodies.Platform1 : bodies.Platform50, [gateway.Name], AsManyClients: true))),
             ];
         }
         var result = new ProviderReport(database, seed, versions, firstPageSql, deepPageSql,

@@ -21,8 +21,15 @@ public sealed record FanOutResult(
     double BytesPerIdleConnection,
     double? ManagedBytesPerIdleConnection,
     string CpuByServer,
-    string SampleMessage)
+    string SampleMessage,
+    double ClientCpuSeconds)
 {
+    /// <summary>The load client's CPU (this process: the subscribers and the publisher) per delivery.</summary>
+    public double ClientCpuMicrosPerDelivery => Delivered == 0 ? double.NaN : ClientCpuSeconds * 1e6 / Delivered;
+
+    /// <summary>How many of the machine's cores the servers and the load client kept busy together while publishing: near all of them, latency is queueing.</summary>
+    public double CoresBusy => (ServerCpuSeconds + ClientCpuSeconds) / PublishSeconds;
+
     /// <summary>All server CPU during the publishing phase (mutations included), per delivery.</summary>
     public double CpuMicrosPerDelivery => Delivered == 0 ? double.NaN : ServerCpuSeconds * 1e6 / Delivered;
 
@@ -66,6 +73,7 @@ public static class FanOutRun
         var idleRate = (ProcessMeter.CpuSeconds(topology.Servers) - idleStart) / idleWatch.Elapsed.TotalSeconds;
 
         var cpuStart = ProcessMeter.CpuSeconds(topology.Servers);
+        var clientStart = ClientCpuSeconds();
         var cpuStartEach = topology.Servers.Select(server => ProcessMeter.CpuSeconds(server.Pid)).ToArray();
         var watch = Stopwatch.StartNew();
         var sent = await publisher.PublishAsync(publishes, rate, runName);
@@ -75,6 +83,7 @@ public static class FanOutRun
             await Task.Delay(50);
         var elapsed = watch.Elapsed.TotalSeconds;
         var cpu = ProcessMeter.CpuSeconds(topology.Servers) - cpuStart;
+        var clientCpu = ClientCpuSeconds() - clientStart;
         var cpuByServer = string.Join(", ", topology.Servers.Select((server, i) =>
             $"{server.Name} {(ProcessMeter.CpuSeconds(server.Pid) - cpuStartEach[i]) * 1e6 / Math.Max(1, clients.Delivered):F1}"));
 
@@ -82,10 +91,17 @@ public static class FanOutRun
         latencies.Sort();
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         var result = new FanOutResult(topology.Name, subscribers, publishes, rate, expected, clients.Delivered, clients.Failed, clients.FirstFailure,
-            Percentile(0.50), Percentile(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], cpu, idleRate, elapsed, perConnection, managedPerConnection, cpuByServer, clients.SampleMessage);
+            Percentile(0.50), Percentile(0.99), latencies.Count == 0 ? double.NaN : latencies[^1], cpu, idleRate, elapsed, perConnection, managedPerConnection, cpuByServer, clients.SampleMessage, clientCpu);
         log.WriteLine($"    delivered {result.Delivered:N0} of {expected:N0}; p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms; " +
-                      $"server CPU {cpu:F2} s = {result.CpuMicrosPerDelivery:F1} µs per delivery ({result.NetCpuMicrosPerDelivery:F1} net of idle; µs by process: {cpuByServer})");
+                      $"server CPU {cpu:F2} s = {result.CpuMicrosPerDelivery:F1} µs per delivery ({result.NetCpuMicrosPerDelivery:F1} net of idle; µs by process: {cpuByServer}); " +
+                      $"load client {result.ClientCpuMicrosPerDelivery:F1} µs per delivery; {result.CoresBusy:F2} of {Environment.ProcessorCount} cores busy");
         return result;
+    }
+
+    private static double ClientCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
     }
 
     /// <summary>The live managed heap of the .NET servers (not the gateway), summed; null when a dump failed.</summary>

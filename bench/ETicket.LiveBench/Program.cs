@@ -42,14 +42,16 @@ string Markdown()
     var c = CultureInfo.InvariantCulture;
     md.AppendLine(c, $"# Subscription fan-out benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC").AppendLine();
     md.AppendLine(c, $"- {Environment.ProcessorCount} cores; load average before: {loadBefore}; after: {File.ReadAllText("/proc/loadavg").Trim()}");
+    md.AppendLine(c, $"- Hive Gateway's workers (FORK, when a topology runs the gateway): {Environment.GetEnvironmentVariable("FORK") ?? "unset, one process"}");
     md.AppendLine(c, $"- subscription: `{FanOutRun.Query}` over graphql-transport-ws, every subscriber its own WebSocket, the load client in one .NET process on the same machine");
     md.AppendLine(c, $"- {options.Publishes} listings published through the API at {options.Rate}/s; latency from the publishing request's start to receipt (an upper bound of commit-to-receipt)");
     md.AppendLine("- server CPU: user+system time of the server processes (the gateway and both subgraphs when federated) while publishing, mutations included; \"net\" subtracts their idle rate").AppendLine();
     md.AppendLine("- memory per idle connection: growth of the servers' resident memory, and of their live managed heap (dotnet-gcdump, the .NET servers only), over the subscribers connected; both readings taken right after the full collection the heap dump makes").AppendLine();
-    md.AppendLine("| topology | subscribers | delivered | failed | p50 ms | p99 ms | max ms | CPU µs / delivery | net of idle | KB resident / idle connection | KB managed |");
-    md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    md.AppendLine("- load client: this process's CPU (the subscribers and the publisher) over the same interval; cores busy: the servers' and the load client's CPU together over the publishing time, of the machine's cores").AppendLine();
+    md.AppendLine("| topology | subscribers | delivered | failed | p50 ms | p99 ms | max ms | CPU µs / delivery | net of idle | load client µs / delivery | cores busy | KB resident / idle connection | KB managed |");
+    md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in fanOuts)
-        md.AppendLine(c, $"| {r.Topology} | {r.Subscribers:N0} | {r.Delivered:N0} / {r.Expected:N0} | {r.FailedSubscribers} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.CpuMicrosPerDelivery:F1} | {r.NetCpuMicrosPerDelivery:F1} | {r.BytesPerIdleConnection / 1024:F1} | {(r.ManagedBytesPerIdleConnection is { } m ? (m / 1024).ToString("F1", c) : "n/a")} |");
+        md.AppendLine(c, $"| {r.Topology} | {r.Subscribers:N0} | {r.Delivered:N0} / {r.Expected:N0} | {r.FailedSubscribers} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.CpuMicrosPerDelivery:F1} | {r.NetCpuMicrosPerDelivery:F1} | {r.ClientCpuMicrosPerDelivery:F1} | {r.CoresBusy:F2} / {Environment.ProcessorCount} | {r.BytesPerIdleConnection / 1024:F1} | {(r.ManagedBytesPerIdleConnection is { } m ? (m / 1024).ToString("F1", c) : "n/a")} |");
     md.AppendLine();
     if (hold is not null)
         md.AppendLine(c, $"Held {hold.Subscriptions:N0} open subscriptions all-in-one (connected in {hold.ConnectSeconds:F1} s): {hold.Delivered:N0} of {hold.Expected:N0} deliveries of 5 events, {hold.Failed} failed subscribers; server resident memory {hold.ResidentMegabytes:F0} MB.").AppendLine();

@@ -41,6 +41,12 @@ public sealed class SellerProfileCopyTests
         // Their first listing copies their profile as it is then.
         var bystanderListing = await tickets.PublishOkAsync(bystander, ListingRequests.Concert(title: "路人的票", ticketCode: "CODE-2"));
         Assert.Equal("路人甲", (await SellerOfAsync(tickets, bystanderListing))["nickname"]!.GetValue<string>());
+
+        // A page's sellers are one batch, both copies read by one query.
+        var page = (await tickets.PostAsync("{ listings(first: 10) { nodes { id seller { nickname } } } }")).Ok()["listings"]!["nodes"]!.AsArray();
+        Assert.Equal(
+            new Dictionary<string, string> { [listingId] = "老王", [bystanderListing] = "路人甲" },
+            page.ToDictionary(node => node!["id"]!.GetValue<string>(), node => node!["seller"]!["nickname"]!.GetValue<string>()));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
