@@ -1,6 +1,9 @@
 using ETicket.Graph.Hosting;
 using ETicket.Graph.Search;
 
+if (HealthProbe.Matches(args))
+    return await HealthProbe.RunAsync(args[1]);
+
 if (SearchReindexCommand.Matches(args))
 {
     await using var host = PlatformHost.Build(SearchReindexCommand.Settings(args));
@@ -13,5 +16,5 @@ await app.MigrateDatabaseAsync();
 await app.RunAsync();
 return 0;
 
-/// <summary>The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role); `search reindex` asks for fresh search indexes.</summary>
+/// <summary>The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role); `search reindex` asks for fresh search indexes; `probe` (a path or URL) is the container's health check.</summary>
 public partial class Program;
