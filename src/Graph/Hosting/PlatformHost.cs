@@ -3,6 +3,7 @@ using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
+using ETicket.Graph.Health;
 using ETicket.Graph.Ide;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Members;
@@ -31,7 +32,6 @@ public static class PlatformHost
             builder.WebHost.UseUrls(DefaultUrl);
 
         var role = Compose(builder.Services, builder.Configuration, builder.Environment.IsDevelopment());
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -60,7 +60,7 @@ public static class PlatformHost
         app.MapGet(GraphQLPath, get);
         // No method constraint: routing prefers the GET and POST endpoints, this answers every other method.
         app.Map(GraphQLPath, other);
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         return app;
     }
 
@@ -80,7 +80,8 @@ public static class PlatformHost
         services.AddTransportOptions();
         services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
-        services.AddEventBroadcast(Read<RedisOptions>(RedisOptions.Section), broadcastRelayedEvents: role.ServesTickets);
+        var redis = Read<RedisOptions>(RedisOptions.Section);
+        services.AddEventBroadcast(redis, broadcastRelayedEvents: role.ServesTickets);
         services.AddModuleIntegration();
 
         var signingKey = new SymmetricSecurityKey(LoadKey(Read<AuthOptions>(AuthOptions.Section).SigningKey,
@@ -103,6 +104,7 @@ public static class PlatformHost
             services.AddWantedModule();
         }
         services.AddETicketGraph(role);
+        services.AddHealth(role, redis);
         return role;
     }
 

@@ -18,6 +18,9 @@ public sealed class OutboxTail(long start, TimeProvider clock)
     /// <summary>Longer than any transaction that writes a listing takes to commit.</summary>
     public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(30);
 
+    /// <summary>The events that change a listing's document, as the outbox names them: the ones <see cref="ReadAsync"/> indexes.</summary>
+    public static readonly IReadOnlyList<string> ListingEventTypes = [nameof(ListingPublished), nameof(ListingPriceChanged), nameof(ListingStatusChanged)];
+
     /// <summary>Bounds the gaps kept: past it the oldest are given up (their listings are caught by the next rebuild).</summary>
     private const int MaxOpenGaps = 1000;
 
@@ -54,6 +57,7 @@ public sealed class OutboxTail(long start, TimeProvider clock)
                     _gaps[skipped] = now;
                 _last = Math.Max(_last, row.Id);
             }
+            // Keep ListingEventTypes in step with the listing events here.
             switch (DomainEvent.FromJson(row.Payload))
             {
                 case ListingPublished e: listings.Add(e.ListingId); break;

@@ -73,6 +73,16 @@ public sealed class StartupTests
         Assert.Equal(role != "Members", types.Contains("listings"));
         Assert.Equal(role != "AllInOne", types.Contains("_entities"));
         Assert.Equal(role != "AllInOne", types.Contains("_service"));
-        Assert.Equal(200, (int)(await server.Http.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+        await HealthyAsync(server);
+    }
+
+    /// <summary>Waits (up to 30 s) for /health: it answers as readiness does, so 503 until the search index is first built.</summary>
+    private static async Task HealthyAsync(PlatformServer server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        int status;
+        while ((status = (int)(await server.Http.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode) != 200 && DateTime.UtcNow < deadline)
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(200, status);
     }
 }

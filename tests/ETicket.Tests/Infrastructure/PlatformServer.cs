@@ -42,16 +42,18 @@ public sealed class PlatformServer : IAsyncDisposable
 
     /// <param name="settings">Configuration keys (e.g. "ETicket:Role") and values.</param>
     public static Task<PlatformServer> StartAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null,
-        Action<IServiceCollection>? configureServices = null) =>
+        Action<IServiceCollection>? configureServices = null, bool migrate = true) =>
         StartAsync(database.Settings.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), dataDirectory: dataDirectory,
-            configureServices: configureServices);
+            configureServices: configureServices, migrate: migrate);
 
     /// <param name="configureServices">Runs after the platform's registrations: replace the clock, capture logs...</param>
+    /// <param name="migrate">False to start on the database as it is (unmigrated, unreachable), as Program never does.</param>
     public static async Task<PlatformServer> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Development",
         string? dataDirectory = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        bool migrate = true)
     {
         var owned = dataDirectory is null ? Directory.CreateTempSubdirectory("eticket-test-").FullName : null;
         var directory = dataDirectory ?? owned!;
@@ -73,7 +75,8 @@ public sealed class PlatformServer : IAsyncDisposable
             services.AddHttpContextAccessor();
             configureServices?.Invoke(services);
         });
-        await app.MigrateDatabaseAsync();
+        if (migrate)
+            await app.MigrateDatabaseAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new PlatformServer(app, new Uri(address), directory, owned, sqlCommands);

@@ -60,6 +60,12 @@ public sealed class RedisEventBroadcast(IOptions<RedisOptions> options, ILogger<
 
     public bool IsAvailable => Volatile.Read(ref _available);
 
+    /// <summary>
+    /// The process's connection to Redis, null until the first connect returns (it returns while Redis
+    /// is down too, and reconnects by itself). Health checks ping through it instead of opening their own.
+    /// </summary>
+    public IConnectionMultiplexer? Connection => Volatile.Read(ref _redis);
+
     public IDisposable Listen(IBroadcastListener listener) => _listeners.Add(listener);
 
     public async Task BroadcastAsync(EventEnvelope envelope, CancellationToken cancellationToken)
