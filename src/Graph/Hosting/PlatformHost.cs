@@ -23,11 +23,17 @@ public static class PlatformHost
     public const string GraphQLPath = "/graphql";
 
     /// <param name="configureServices">Runs after the platform's own registrations, e.g. to add an EF Core interceptor.</param>
-    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    /// <param name="configureConfiguration">
+    /// Runs after the settings files, environment and command line are added and before any setting is
+    /// read, e.g. for a test to add a configuration source of its own.
+    /// </param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null,
+        Action<IConfigurationBuilder>? configureConfiguration = null)
     {
         // Settings files sit beside the binary, wherever it is started from; the data directory
         // stays relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configureConfiguration?.Invoke(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
             builder.WebHost.UseUrls(DefaultUrl);
 
