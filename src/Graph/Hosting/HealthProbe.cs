@@ -3,7 +3,7 @@ namespace ETicket.Graph.Hosting;
 /// <summary>
 /// <c>probe &lt;path or url&gt;</c>: exits 0 when the platform answers 2xx within five seconds, else 1.
 /// The container image's HEALTHCHECK runs it (the runtime image has no curl); a path is asked of the
-/// platform's own first address in ASPNETCORE_URLS, so the check follows the port it was given.
+/// platform's own first address in ASPNETCORE_URLS (or ASPNETCORE_HTTP_PORTS), so the check follows the port it was given.
 /// </summary>
 public static class HealthProbe
 {
@@ -11,7 +11,10 @@ public static class HealthProbe
 
     public static async Task<int> RunAsync(string target)
     {
-        if (Address(target, Environment.GetEnvironmentVariable("ASPNETCORE_URLS")) is not { } address)
+        var listening = Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } urls ? urls
+            : Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") is { Length: > 0 } ports ? $"http://127.0.0.1:{ports.Split(';', ',')[0].Trim()}"
+            : null;
+        if (Address(target, listening) is not { } address)
         {
             await Console.Error.WriteLineAsync($"probe: '{target}' is neither a path nor an http(s) URL.");
             return 2;

@@ -34,7 +34,8 @@ public static class PlatformHost
         // stays relative to the working directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configureConfiguration?.Invoke(builder.Configuration);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        // ASPNETCORE_HTTP_PORTS / HTTPS_PORTS count as an address too (the official container images set them).
+        if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
             builder.WebHost.UseUrls(DefaultUrl);
 
         var role = Compose(builder.Services, builder.Configuration, builder.Environment.IsDevelopment());
