@@ -70,8 +70,9 @@ cleanup() {
   fi
   [ -n "$wechat_pid" ] && kill "$wechat_pid" 2> /dev/null
   [ "$own_services" = 1 ] && stop_services
-  # The daemon's files belong to root and may hold mounts until it is gone.
-  umount "$WORK"/data/* 2> /dev/null
+  # The daemon leaves its network namespace mounted (and overlay mounts if it died): unmount first.
+  umount "$WORK"/exec/netns/* 2> /dev/null
+  grep -o " $WORK/[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount 2> /dev/null
   rm -rf "$WORK"
   exit "$status"
 }

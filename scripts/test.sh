@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite the way CI does: installs what is missing (Debian packages, npm packages),
 # starts MariaDB and Redis on free loopback ports, builds once, runs the .NET tests (unit and
-# integration on SQLite and MariaDB) and the end-to-end tests (reference clients, Hive Gateway,
-# headless Chromium), then stops everything it started. Exit code: 0 only if every suite passed.
+# integration on SQLite and MariaDB), the end-to-end tests (reference clients, Hive Gateway,
+# headless Chromium) and the docker/ images and topology (scripts/docker-test.sh), then stops
+# everything it started. Exit code: 0 only if every suite passed.
 set -euo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,6 +46,9 @@ dotnet test --solution ETicket.sln -c Release --no-build --results-directory "$A
 echo "==> end-to-end tests"
 (cd tests/e2e && ETICKET_GRAPH_DLL="$REPO_ROOT/src/Graph/bin/Release/net10.0/ETicket.Graph.dll" \
   ETICKET_ARTIFACTS="$ARTIFACTS_DIR" node --test --test-concurrency=1 --test-reporter=spec) || failed+=(e2e)
+
+echo "==> docker images and the containerized topology"
+MARIADB_PORT=$MARIADB_PORT REDIS_PORT=$REDIS_PORT ./scripts/docker-test.sh || failed+=(docker)
 
 echo "==> finished in $(( $(date +%s) - started )) s; artifacts in artifacts/"
 if [ ${#failed[@]} -gt 0 ]; then
