@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
+using ETicket.Domain.DemoData;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -162,7 +164,7 @@ public sealed class Seeder(ETicketDbContext db, BenchOptions options, TextWriter
         }
         var start = MarketPrices.StartOf(category, startsAt, random);
         var faceValue = MarketPrices.FaceValue(category, random);
-        var price = MarketPrices.Price(faceValue, random);
+        var price = MarketPrices.Price(faceValue, new MarketplaceOptions().PriceCap, random);
         var description = Descriptions[random.Next(Descriptions.Length)];
         var details = new NewListing(
             category, title, faceValue, price, TicketCode: $"BENCH-{index:D7}-{random.Next():X8}",

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using ETicket.Bench;
+using ETicket.Domain.DemoData;
 using ETicket.Domain.Listings;
+using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ETicket.SearchBench;
 
 /// <summary>
-/// Fills a migrated database with sellers and <see cref="ListingGenerator"/>'s listings through
-/// <see cref="BulkInsert"/> (the market-page benchmark's writer), in batches of 10,000 rows, one
+/// Fills a migrated database with sellers and <see cref="ListingGenerator"/>'s listings (the demo
+/// data's generator, src/Domain/DemoData) through <see cref="BulkInsert"/>, in batches of 10,000 rows, one
 /// transaction each. A database already holding exactly the wanted numbers is reused.
 /// </summary>
 public sealed class SearchSeeder(ETicketDbContext db, SearchBenchOptions options, TextWriter log)
@@ -42,7 +43,7 @@ public sealed class SearchSeeder(ETicketDbContext db, SearchBenchOptions options
             sellers.Add(Member.JoinWithPhoneNumber($"138{i:D8}", $"卖家{i:D5}", now.AddDays(-random.Next(1, 700))));
         await BulkInsert.InsertAsync(db, sellers, cancellationToken);
 
-        var generator = new ListingGenerator(RandomSeed, new TicketCodeVault(RandomNumberGenerator.GetBytes(32)), now);
+        var generator = new ListingGenerator(RandomSeed, new TicketCodeVault(RandomNumberGenerator.GetBytes(32)), now, new MarketplaceOptions().PriceCap, "SEARCH");
         var batch = new List<Listing>(BatchSize);
         for (var i = 0; i < options.Listings; i++)
         {

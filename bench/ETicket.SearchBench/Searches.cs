@@ -3,7 +3,7 @@ namespace ETicket.SearchBench;
 /// <summary>One typical search: its input, and the page it is measured on (reached by following end cursors).</summary>
 public sealed record Search(string Name, string Shows, SearchInput Input, int Page = 1);
 
-/// <summary>The six searches of issue 14's benchmark, over <see cref="Catalog"/>'s market.</summary>
+/// <summary>The six searches of issue 14's benchmark, over <see cref="ETicket.Domain.DemoData.Catalog"/>'s market.</summary>
 public static class Searches
 {
     public static IReadOnlyList<Search> All(DateTimeOffset now)

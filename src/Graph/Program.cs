@@ -1,3 +1,4 @@
+using ETicket.Graph.DemoData;
 using ETicket.Graph.Hosting;
 using ETicket.Graph.Search;
 
@@ -11,10 +12,17 @@ if (SearchReindexCommand.Matches(args))
     return await SearchReindexCommand.RunAsync(host.Services);
 }
 
+if (SeedCommand.Matches(args))
+    return await SeedCommand.RunAsync(args, Console.Out, Console.Error);
+
 var app = PlatformHost.Build(args);
 await app.MigrateDatabaseAsync();
 await app.RunAsync();
 return 0;
 
-/// <summary>The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role); `search reindex` asks for fresh search indexes; `probe` (a path or URL) is the container's health check.</summary>
+/// <summary>
+/// The platform's entry point: all-in-one by default, or one subgraph (ETicket:Role); `search reindex`
+/// asks for fresh search indexes, `seed` fills an empty database with demo data, `probe` (a path or
+/// URL) is the container image's health check.
+/// </summary>
 public partial class Program;

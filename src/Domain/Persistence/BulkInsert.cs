@@ -1,16 +1,17 @@
-using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ETicket.Bench;
+namespace ETicket.Domain.Persistence;
 
 /// <summary>
 /// Writes domain objects straight into their tables with multi-row INSERTs built from the EF model:
 /// column names, value converters (cents and ticks on SQLite) and parameter types all come from the
 /// mapping, so the rows are exactly what the platform would have written, at a fraction of the time
-/// SaveChanges takes. Shared by the market-page and the search benchmarks' seeders.
+/// SaveChanges takes. Shared by the demo data (the <c>seed</c> command) and the benchmarks' seeders.
+/// It writes no events: whoever uses it tells the consumers that need to know (the seed asks for a
+/// search reindex).
 /// </summary>
 public static class BulkInsert
 {
