@@ -85,6 +85,7 @@ public static class PlatformHost
 
         services.AddSingleton(TimeProvider.System);
         services.AddTransportOptions();
+        services.AddGracefulShutdown();
         services.AddETicketPersistence(Read<DatabaseOptions>(DatabaseOptions.Section), dataDirectory);
         services.AddInProcessEvents(relayOutbox: role.ServesTickets);
         var redis = Read<RedisOptions>(RedisOptions.Section);
