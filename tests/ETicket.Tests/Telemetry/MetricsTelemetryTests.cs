@@ -61,6 +61,33 @@ public sealed class MetricsTelemetryTests
         Assert.Equal(0, measured.Sum("eticket.graphql.subscriptions.open"));
     }
 
+    [Fact]
+    public async Task Operations_over_a_WebSocket_are_measured_with_their_transport()
+    {
+        await using var server = await PlatformServer.StartAsync();
+        using var measured = new RecordedMeasurements(server);
+        var seller = await server.SignInAsync("13800177102", "Socket");
+        var city = LiveListings.NewCity();
+        await using var socket = await GraphQLSocket.ConnectAndInitAsync(server);
+
+        await socket.SubscribeAsync("q", "query Q { __typename }");
+        Assert.Equal("next", (await socket.NextForAsync("q"))["type"]?.GetValue<string>());
+        await socket.SubscribeAsync("broken", "{ nosuchfield }");
+        Assert.Equal("error", (await socket.NextForAsync("broken"))["type"]?.GetValue<string>());
+        await socket.SubscribeAsync("s", LiveListings.Subscription(), new { city });
+        await server.PublishUntilAllSeeAsync(seller, city, async wait => (await socket.TryNextAsync(wait)) is { } message && message["id"]?.GetValue<string>() == "s" ? message : null);
+
+        Assert.Equal(2, measured.Sum(Requests, (Tags.Transport, "websocket"), (Tags.OperationType, "query")));
+        Assert.Equal(1, measured.Sum(Requests, (Tags.Transport, "websocket"), (Tags.OperationType, "subscription")));
+        Assert.Equal(1, measured.Sum(Errors, (Tags.Transport, "websocket"), (Tags.ErrorCode, "BAD_USER_INPUT")));
+        Assert.Equal(1, measured.Sum("eticket.graphql.subscriptions.open"));
+
+        await socket.CompleteAsync("s");
+        for (var i = 0; i < 100 && measured.Sum("eticket.graphql.subscriptions.open") != 0; i++)
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.Equal(0, measured.Sum("eticket.graphql.subscriptions.open"));
+    }
+
     [Theory, ClassData(typeof(EveryDatabase))]
     public async Task The_outbox_and_search_lags_are_gauges_in_seconds(DatabaseKind kind)
     {

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ETicket.Graph.Telemetry;
 using ETicket.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 
 namespace ETicket.Tests.Telemetry;
 
@@ -95,6 +97,30 @@ public sealed class TracingTelemetryTests
         Assert.Equal(ActivityStatusCode.Error, operation.Status);
         Assert.Equal("BAD_USER_INPUT", operation.GetTagItem(GraphQLSpans.ErrorType));
         Assert.Equal(["BAD_USER_INPUT"], Assert.IsType<string[]>(operation.GetTagItem(GraphQLSpans.ErrorCodes)));
+    }
+
+    [Fact]
+    public async Task Redis_commands_are_spans_too()
+    {
+        var spans = new ExportedSpans();
+        await using var server = await PlatformServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["ETicket:Redis:Configuration"] = TestRedis.AddressOrSkip(),
+            ["ETicket:Redis:Channel"] = TestRedis.UniqueChannel(),
+        }, configureServices: services =>
+        {
+            spans.Capture(services);
+            // The instrumentation reads StackExchange.Redis's profiler every 10 s by default.
+            services.Configure<StackExchangeRedisInstrumentationOptions>(options => options.FlushInterval = TimeSpan.FromMilliseconds(100));
+        });
+        var seller = await server.SignInAsync("13800177003", "Broadcaster");
+
+        // The relay hands the listing's event to Redis for every process's subscribers: a PUBLISH.
+        await server.PublishOkAsync(seller, ListingRequests.Concert(ticketCode: "REDIS-" + Guid.NewGuid().ToString("N")));
+
+        var publish = await spans.WaitForAsync(span => span.Source.Name == "OpenTelemetry.Instrumentation.StackExchangeRedis" && span.DisplayName == "PUBLISH",
+            "of a Redis PUBLISH", TimeSpan.FromSeconds(20));
+        Assert.Equal(ActivityKind.Client, publish.Kind);
     }
 
     [Fact]
