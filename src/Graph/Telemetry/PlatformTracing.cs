@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Graph.Health;
 using OpenTelemetry.Trace;
@@ -21,7 +22,7 @@ internal static class PlatformTracing
             })
             .AddHttpClientInstrumentation()
             // SQL text only, with literals sanitized and no parameter values (the instrumentation's defaults).
-            .AddEntityFrameworkCoreInstrumentation();
+            .AddEntityFrameworkCoreInstrumentation(options => options.Filter = (_, _) => IsInTrace(Activity.Current));
         if (redis.Enabled)
         {
             // The platform's one connection is made by the event broadcast after the host starts.
@@ -32,6 +33,13 @@ internal static class PlatformTracing
         }
         return tracing;
     }
+
+    /// <summary>
+    /// Whether a database command belongs to a trace: it runs for a request (its span, current when the
+    /// filter runs, has a parent). The background loops (the outbox relay, the search indexer, the
+    /// sweep) poll the database several times a second; as traces of their own they would bury the requests'.
+    /// </summary>
+    private static bool IsInTrace(Activity? command) => command is { ParentSpanId: var parent } && parent != default;
 
     private static bool IsHousekeeping(PathString path) =>
         path.StartsWithSegments(TelemetryRegistration.PrometheusPath) || path.StartsWithSegments(HealthRegistration.LivenessPath)
