@@ -6,6 +6,7 @@ import { defineConfig } from '@graphql-hive/gateway';
 import { mapAsyncIterator } from '@whatwg-node/promise-helpers';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { sharedSubscriptions, subscriptionKey } from './shared-subscriptions.mjs';
+import { tracing } from './telemetry.mjs';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
 const subgraphLocations = {
@@ -35,6 +36,9 @@ const ticketsSubscriptions = {
   },
 };
 
+// Trace context passed on to the subgraphs, and spans exported, when the environment asks (telemetry.mjs).
+const openTelemetry = await tracing();
+
 export const gatewayConfig = defineConfig({
   // Hive Router's query planner (Rust, a native addon) and its executor, instead of the default
   // JavaScript stitching runtime: about three times the throughput on the market page (docs/benchmarks.md).
@@ -56,6 +60,7 @@ export const gatewayConfig = defineConfig({
   upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
   plugins: () => [useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
+  ...(openTelemetry ? { openTelemetry } : {}),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
   // (the IDE's introspection query is under a thousand tokens). Depth and complexity are enforced
   // by the subgraphs, which own the data and its cost.
@@ -63,7 +68,7 @@ export const gatewayConfig = defineConfig({
   // Both pages load scripts from public CDNs; the platform's IDE is served by the .NET host.
   graphiql: false,
   landingPage: false,
-  // No usage reporting, tracing or registry: none is configured, and nothing here calls outside hosts.
+  // No usage reporting or registry: none is configured. Tracing exports only where OTEL_EXPORTER_OTLP_ENDPOINT points.
 });
 
 /**

@@ -10,6 +10,7 @@ using ETicket.Graph.Members;
 using ETicket.Graph.Orders;
 using ETicket.Graph.Schema;
 using ETicket.Graph.Search;
+using ETicket.Graph.Telemetry;
 using ETicket.Graph.Transport;
 using ETicket.Graph.Wanted;
 using Microsoft.IdentityModel.Tokens;
@@ -68,6 +69,7 @@ public static class PlatformHost
         // No method constraint: routing prefers the GET and POST endpoints, this answers every other method.
         app.Map(GraphQLPath, other);
         app.MapHealth();
+        app.MapTelemetry();
         return app;
     }
 
@@ -113,6 +115,7 @@ public static class PlatformHost
         }
         services.AddETicketGraph(role);
         services.AddHealth(role, redis);
+        services.AddTelemetry(configuration, role, redis, isDevelopment);
         return role;
     }
 

@@ -5,6 +5,7 @@ using System.Security.Claims;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Schema;
+using ETicket.Graph.Telemetry;
 using ETicket.Graph.Transport;
 using GraphQL;
 using GraphQLParser.AST;
@@ -29,12 +30,14 @@ public sealed class SubscriptionGroups
     private readonly IServiceScopeFactory _scopes;
     private readonly SubscriptionEvents _live;
     private readonly Lazy<FrozenSet<string>> _viewerFields;
+    private readonly GraphQLTelemetry _telemetry;
     private readonly ILogger<SubscriptionGroups> _logger;
 
     public SubscriptionGroups(GraphQLExecutor executor, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes, SubscriptionEvents live,
-        ETicketSchema schema, ILogger<SubscriptionGroups> logger)
+        ETicketSchema schema, GraphQLTelemetry telemetry, ILogger<SubscriptionGroups> logger)
     {
-        (_executor, _serializer, _scopes, _live, _logger) = (executor, serializer, scopes, live, logger);
+        (_executor, _serializer, _scopes, _live, _telemetry, _logger) = (executor, serializer, scopes, live, telemetry, logger);
+        telemetry.ObserveSubscriptionGroups(() => GroupCount);
         _viewerFields = new(() =>
         {
             schema.Initialize();
@@ -77,7 +80,7 @@ public sealed class SubscriptionGroups
                 return Unavailable();
             }
             if (refusal is null)
-                return SubscribeOutcome.Subscribed(membership);
+                return SubscribeOutcome.Subscribed(_telemetry.Opened(membership));
             membership.Dispose();
             return SubscribeOutcome.Refused(refusal);
         }
@@ -185,8 +188,10 @@ public sealed class SubscriptionGroups
                 owner._logger.LogError(ex, "Could not serialize a subscription result");
                 return;
             }
-            foreach (var member in _members)
+            var members = _members;
+            foreach (var member in members)
                 member.Next(bytes);
+            owner._telemetry.Delivered(members.Count);
         }
 
         public void OnError(Exception error)

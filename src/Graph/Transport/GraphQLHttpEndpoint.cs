@@ -1,5 +1,6 @@
 using ETicket.Graph.Common;
 using ETicket.Graph.Querying;
+using ETicket.Graph.Telemetry;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -10,7 +11,7 @@ namespace ETicket.Graph.Transport;
 /// GraphQL over HTTP (POST and GET) at one path: application/json and
 /// application/graphql-response+json, with the status codes the spec gives for each.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer)
+public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer, GraphQLTelemetry telemetry)
 {
     private const string AllowedMethods = "GET, POST";
 
@@ -40,6 +41,7 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
 
     private async Task RespondAsync(HttpContext http, bool isGet)
     {
+        using var operation = telemetry.Observe(GraphQLTransports.Http);
         var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
         try
         {
@@ -51,13 +53,14 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
 
             if (!executor.TryParse(request.Query, out var document, out var parseError))
             {
-                await WriteResultAsync(http, new ExecutionResult(parseError), mediaType);
+                await WriteResultAsync(http, new ExecutionResult(parseError), mediaType, operation);
                 return;
             }
+            operation.Identify(document, request.OperationName);
             // A stream cannot be answered with one JSON body: say where subscriptions are served.
             if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
             {
-                await WriteResultAsync(http, new ExecutionResult(ErrorCodes.Error(ErrorCodes.BadUserInput, SubscriptionsElsewhere)), mediaType);
+                await WriteResultAsync(http, new ExecutionResult(ErrorCodes.Error(ErrorCodes.BadUserInput, SubscriptionsElsewhere)), mediaType, operation);
                 return;
             }
             // GET must be safe: a link, a prefetch or a cache must never change anything.
@@ -67,16 +70,18 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
                 throw new RequestProblem(StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
             }
             var result = await executor.ExecuteAsync(request, document, user, http.Connection.RemoteIpAddress, http.RequestServices, http.RequestAborted);
-            await WriteResultAsync(http, result, mediaType);
+            await WriteResultAsync(http, result, mediaType, operation);
         }
         catch (RequestProblem problem)
         {
+            operation.End(problem);
             await WriteProblemAsync(http, problem, mediaType ?? MediaTypes.Json);
         }
     }
 
-    private Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType)
+    private Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType, ObservedOperation operation)
     {
+        operation.End(result);
         http.Response.StatusCode = StatusFor(result, mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

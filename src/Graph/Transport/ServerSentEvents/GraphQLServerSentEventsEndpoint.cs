@@ -3,6 +3,7 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Querying;
+using ETicket.Graph.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed class GraphQLServerSentEventsEndpoint(
     MemberConnections members,
     IOptions<SubscriptionOptions> options,
     IHostApplicationLifetime lifetime,
+    GraphQLTelemetry telemetry,
     ILogger<GraphQLServerSentEventsEndpoint> logger)
 {
     public Task HandlePostAsync(HttpContext http) => HandleAsync(http, isGet: false);
@@ -33,6 +35,7 @@ public sealed class GraphQLServerSentEventsEndpoint(
 
     private async Task HandleAsync(HttpContext http, bool isGet)
     {
+        using var operation = telemetry.Observe(GraphQLTransports.ServerSentEvents);
         ClaimsPrincipal? user;
         GraphQLHttpRequest request;
         GraphQLDocument? document;
@@ -42,7 +45,8 @@ public sealed class GraphQLServerSentEventsEndpoint(
         {
             user = await RequestAuthentication.AuthenticateAsync(http);
             request = isGet ? reader.ReadGet(http.Request.Query) : await reader.ReadPostAsync(http);
-            executor.TryParse(request.Query, out document, out parseError);
+            if (executor.TryParse(request.Query, out document, out parseError))
+                operation.Identify(document, request.OperationName);
             if (isGet && document is not null && OperationSelection.Selects(document, request.OperationName, OperationType.Mutation))
             {
                 http.Response.Headers.Allow = "POST";
@@ -56,6 +60,7 @@ public sealed class GraphQLServerSentEventsEndpoint(
         }
         catch (RequestProblem problem)
         {
+            operation.End(problem);
             await ProblemResponse.WriteAsync(http, problem, MediaTypes.Json, serializer);
             return;
         }
@@ -67,7 +72,7 @@ public sealed class GraphQLServerSentEventsEndpoint(
             try
             {
                 await stream.OpenAsync();
-                subscription = await StartAsync(http, stream, request, document, parseError, user);
+                subscription = await StartAsync(http, stream, request, document, parseError, user, operation);
                 await stream.WriteAsync();
             }
             catch (OperationCanceledException) when (stream.Stopped.IsCancellationRequested)
@@ -90,22 +95,30 @@ public sealed class GraphQLServerSentEventsEndpoint(
 
     /// <summary>Starts the operation; its results go to <paramref name="stream"/>. Returns the subscription to end with the response.</summary>
     private async Task<IDisposable?> StartAsync(HttpContext http, ServerSentEventStream stream, GraphQLHttpRequest request, GraphQLDocument? document,
-        ExecutionError? parseError, ClaimsPrincipal? user)
+        ExecutionError? parseError, ClaimsPrincipal? user, ObservedOperation operation)
     {
         if (document is null)
         {
-            stream.Single(ResultJson.Of(serializer, new ExecutionResult(parseError!)));
+            Answer(stream, new ExecutionResult(parseError!), operation);
             return null;
         }
         if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
         {
             var outcome = await groups.SubscribeAsync(request, document, user, stream);
             if (outcome.Refusal is { } refusal)
-                stream.Single(ResultJson.Of(serializer, refusal));
+                Answer(stream, refusal, operation);
+            else
+                operation.Streaming();
             return outcome.Subscription;
         }
         var result = await executor.ExecuteAsync(request, document, user, http.Connection.RemoteIpAddress, http.RequestServices, stream.Stopped);
-        stream.Single(ResultJson.Of(serializer, result));
+        Answer(stream, result, operation);
         return null;
+    }
+
+    private void Answer(ServerSentEventStream stream, ExecutionResult result, ObservedOperation operation)
+    {
+        operation.End(result);
+        stream.Single(ResultJson.Of(serializer, result));
     }
 }

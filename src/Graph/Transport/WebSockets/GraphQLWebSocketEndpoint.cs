@@ -1,4 +1,5 @@
 using ETicket.Graph.Subscriptions;
+using ETicket.Graph.Telemetry;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +21,14 @@ public sealed class GraphQLWebSocketEndpoint(
     IOptions<TransportOptions> transport,
     IHostApplicationLifetime lifetime,
     IOptions<NetworkOptions> network,
+    GraphQLTelemetry telemetry,
     ILogger<GraphQLWebSocketEndpoint> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
 
     private readonly IReadOnlyList<System.Net.IPNetwork> _proxies = TrustedProxies.Parse(network.Value);
     private readonly WebSocketConnectionServices _services = new(executor, groups, requests, serializer, credentials, members, scopes,
-        options.Value, transport.Value.MaxRequestBytes, lifetime.ApplicationStopping, logger);
+        options.Value, telemetry, transport.Value.MaxRequestBytes, lifetime.ApplicationStopping, logger);
 
     public async Task HandleAsync(HttpContext http)
     {

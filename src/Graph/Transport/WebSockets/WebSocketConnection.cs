@@ -3,6 +3,8 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
+using ETicket.Graph.Telemetry;
+using GraphQL;
 
 namespace ETicket.Graph.Transport.WebSockets;
 
@@ -149,8 +151,11 @@ internal sealed class WebSocketConnection(WebSocketConnectionServices services, 
         }
         if (running >= limits.MaxOperations)
         {
-            Send(ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, ErrorCodes.TooManySubscriptions,
-                $"This connection already runs {limits.MaxOperations} operations; complete one first.")));
+            var refusal = new ExecutionResult(ErrorCodes.Error(ErrorCodes.TooManySubscriptions,
+                $"This connection already runs {limits.MaxOperations} operations; complete one first."));
+            using (var refused = services.Telemetry.Observe(GraphQLTransports.WebSocket))
+                refused.End(refusal);
+            Send(ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, refusal)));
             return;
         }
         var operation = new WebSocketOperation(this, services, id, request);

@@ -1,4 +1,5 @@
 using ETicket.Graph.Subscriptions;
+using ETicket.Graph.Telemetry;
 using GraphQL;
 
 namespace ETicket.Graph.Transport.WebSockets;
@@ -18,6 +19,7 @@ internal sealed record WebSocketConnectionServices(
     MemberConnections Members,
     IServiceScopeFactory Scopes,
     SubscriptionOptions Options,
+    GraphQLTelemetry Telemetry,
     int MaxMessageBytes,
     CancellationToken ServerStopping,
     ILogger Logger);

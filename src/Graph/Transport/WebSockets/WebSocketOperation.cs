@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ETicket.Graph.Common;
 using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Querying;
+using ETicket.Graph.Telemetry;
 using GraphQL;
 using GraphQLParser.AST;
 
@@ -26,9 +27,10 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, WebSock
     /// <summary>Runs the operation in the background of the connection's reader, so pings and completes keep flowing.</summary>
     public async Task RunAsync()
     {
+        using var observed = services.Telemetry.Observe(GraphQLTransports.WebSocket);
         try
         {
-            await ExecuteAsync();
+            await ExecuteAsync(observed);
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
@@ -42,20 +44,26 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, WebSock
         }
     }
 
-    private async Task ExecuteAsync()
+    private async Task ExecuteAsync(ObservedOperation observed)
     {
         if (!services.Executor.TryParse(request.Query, out var document, out var parseError))
         {
-            Finish(ErrorMessage(new ExecutionResult(parseError)));
+            Refuse(new ExecutionResult(parseError), observed);
             return;
         }
+        observed.Identify(document, request.OperationName);
         if (OperationSelection.Selects(document, request.OperationName, OperationType.Subscription))
         {
             var outcome = await services.Groups.SubscribeAsync(request, document, connection.User, this);
             if (outcome.Subscription is { } subscription)
+            {
+                observed.Streaming();
                 Attach(subscription);
+            }
             else
-                Finish(ErrorMessage(outcome.Refusal!));
+            {
+                Refuse(outcome.Refusal!, observed);
+            }
             return;
         }
 
@@ -67,11 +75,19 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, WebSock
         var result = await services.Executor.ExecuteAsync(request, document, user, connection.RemoteAddress, scope.ServiceProvider, _cancel.Token);
         if (!result.Executed)
         {
-            Finish(ErrorMessage(result));
+            Refuse(result, observed);
             return;
         }
+        observed.End(result);
         Next(ResultJson.Of(services.Serializer, result));
         Finish(ServerMessages.Complete(id));
+    }
+
+    /// <summary>Ends the operation with an <c>error</c> message: the request could not run.</summary>
+    private void Refuse(ExecutionResult result, ObservedOperation observed)
+    {
+        observed.End(result);
+        Finish(ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, result)));
     }
 
     /// <summary>The client sent <c>complete</c> or the connection ended: stop, and send nothing more.</summary>
@@ -85,8 +101,6 @@ internal sealed class WebSocketOperation(WebSocketConnection connection, WebSock
 
     public void End(ReadOnlyMemory<byte>? errors) =>
         Finish(errors is { } json ? ServerMessages.Error(id, json) : ServerMessages.Complete(id));
-
-    private OutgoingMessage ErrorMessage(ExecutionResult result) => ServerMessages.Error(id, ResultJson.ErrorsOf(services.Serializer, result));
 
     /// <summary>Keeps the subscription until the operation ends; one that ended while it started is dropped at once.</summary>
     private void Attach(IDisposable subscription)

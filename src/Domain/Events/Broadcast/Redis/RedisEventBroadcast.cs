@@ -51,6 +51,7 @@ public sealed class RedisEventBroadcast(IOptions<RedisOptions> options, ILogger<
     private readonly Lock _gate = new();
     private readonly WakeSignal _wake = new();
     private readonly TaskCompletionSource _firstAvailable = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IConnectionMultiplexer> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ConnectionMultiplexer? _redis;
     private ChannelMessageQueue? _queue;
     private Task _watching = Task.CompletedTask;
@@ -65,6 +66,9 @@ public sealed class RedisEventBroadcast(IOptions<RedisOptions> options, ILogger<
     /// is down too, and reconnects by itself). Health checks ping through it instead of opening their own.
     /// </summary>
     public IConnectionMultiplexer? Connection => Volatile.Read(ref _redis);
+
+    /// <summary>Completes with <see cref="Connection"/> when the first connect returns, e.g. for tracing to attach to it.</summary>
+    public Task<IConnectionMultiplexer> Connected => _connected.Task;
 
     public IDisposable Listen(IBroadcastListener listener) => _listeners.Add(listener);
 
@@ -181,6 +185,7 @@ public sealed class RedisEventBroadcast(IOptions<RedisOptions> options, ILogger<
                 redis.ConnectionFailed += OnConnectionFailed;
                 redis.ConnectionRestored += OnConnectionRestored;
                 _redis = redis;
+                _connected.TrySetResult(redis);
                 if (!redis.IsConnected)
                     logger.LogWarning("Redis ({Endpoints}) is unreachable; live updates wait for it", string.Join(", ", configuration.EndPoints));
                 return redis;
