@@ -40,10 +40,9 @@ step() { echo "==> docker: $*"; }
 
 mysql_root() { mariadb --no-defaults -h127.0.0.1 -P"$MARIADB_PORT" -uroot "$@"; }
 
-# Prints N ports that are free on 127.0.0.1, all held at once while chosen so they differ.
+# Prints N ports that are free on 127.0.0.1, all held at once while chosen so they differ (the e2e suites' freePorts).
 free_ports() {
-  node -e "const net=require('net');const n=+process.argv[1];const s=[];let k=0;
-    for(let i=0;i<n;i++){const x=net.createServer();s.push(x);x.listen(0,'127.0.0.1',()=>{if(++k===n){console.log(s.map(y=>y.address().port).join(' '));s.forEach(y=>y.close())}})}" "$1"
+  node --input-type=module -e "const { freePorts } = await import('$REPO_ROOT/tests/e2e/lib/platform.mjs'); console.log((await freePorts($1)).join(' '));"
 }
 
 # Waits up to $1 seconds until every container of the compose project reports healthy.
