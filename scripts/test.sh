@@ -44,14 +44,20 @@ echo "==> .NET tests"
 dotnet test --solution ETicket.sln -c Release --no-build --results-directory "$ARTIFACTS_DIR/dotnet" || failed+=(dotnet)
 
 echo "==> end-to-end tests"
+# The spec reporter's output is kept, so the failures can be repeated at the end, after the docker output.
 (cd tests/e2e && ETICKET_GRAPH_DLL="$REPO_ROOT/src/Graph/bin/Release/net10.0/ETicket.Graph.dll" \
-  ETICKET_ARTIFACTS="$ARTIFACTS_DIR" node --test --test-concurrency=1 --test-reporter=spec) || failed+=(e2e)
+  ETICKET_ARTIFACTS="$ARTIFACTS_DIR" node --test --test-concurrency=1 --test-reporter=spec) 2>&1 \
+  | tee "$ARTIFACTS_DIR/e2e.log" || failed+=(e2e)
 
 echo "==> docker images and the containerized topology"
 MARIADB_PORT=$MARIADB_PORT REDIS_PORT=$REDIS_PORT ./scripts/docker-test.sh || failed+=(docker)
 
 echo "==> finished in $(( $(date +%s) - started )) s; artifacts in artifacts/"
 if [ ${#failed[@]} -gt 0 ]; then
+  if [[ " ${failed[*]} " == *" e2e "* ]]; then
+    echo "==> the end-to-end failures again (artifacts/e2e.log has the whole output)" >&2
+    sed -n '/failing tests:/,$p' "$ARTIFACTS_DIR/e2e.log" | head -n 150 >&2
+  fi
   echo "FAILED: ${failed[*]}" >&2
   exit 1
 fi
