@@ -84,7 +84,10 @@ for tool in dockerd:docker.io docker-compose:docker-compose debootstrap:debootst
 done
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > "$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log" >&2; exit 1; }
+  # A stale package index ("Unable to locate package") is refreshed once.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > "$WORK/apt.log" 2>&1 \
+    || { apt-get update -qq > /dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > "$WORK/apt.log" 2>&1; } \
+    || { cat "$WORK/apt.log" >&2; exit 1; }
 fi
 
 if [ -z "${MARIADB_PORT:-}" ] || [ -z "${REDIS_PORT:-}" ]; then
