@@ -20,25 +20,32 @@ public static class SecretKeys
                 $"(e.g. `openssl rand -base64 32`), as the environment variable {settingName.Replace(":", "__", StringComparison.Ordinal)}.");
 
         var path = Path.Combine(dataDirectory, "keys", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Processes starting together on one data directory take turns: the first generates the key,
+        // the others read it whole. (Reading it while its writer held it failed a start.)
+        using var turn = TakeTurn(path + ".lock");
         if (File.Exists(path))
             return Decode(File.ReadAllText(path).Trim(), path);
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(MinimumBytes);
-        try
+        File.WriteAllText(path, Convert.ToBase64String(key));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return key;
+    }
+
+    /// <summary>An exclusive hold on <paramref name="lockPath"/> (FileShare.None is an exclusive flock on Unix), waited for up to 10 s.</summary>
+    private static FileStream TakeTurn(string lockPath)
+    {
+        for (var waited = 0; ; waited += 20)
         {
-            // CreateNew: when two processes start together, one writes and the other reads its key.
-            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            using var writer = new StreamWriter(file);
-            writer.Write(Convert.ToBase64String(key));
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            Thread.Sleep(100);
-            return Decode(File.ReadAllText(path).Trim(), path);
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < 10_000)
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 
