@@ -36,6 +36,7 @@ public static class HealthRegistration
             .Validate(options => options.CheckTimeout > TimeSpan.Zero, $"{HealthOptions.Section}:CheckTimeout must be positive.")
             .ValidateOnStart();
 
+        services.AddSingleton<ReadinessLog>();
         string[] ready = [ReadinessChecks.Tag];
         var checks = services.AddHealthChecks()
             .AddDbContextCheck<ETicketDbContext>(ReadinessChecks.Database, tags: ready)
@@ -62,7 +63,16 @@ public static class HealthRegistration
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportJson.WriteAsync });
-        var readiness = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadinessChecks.Tag), ResponseWriter = HealthReportJson.WriteAsync };
+        var log = endpoints.ServiceProvider.GetRequiredService<ReadinessLog>();
+        var readiness = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessChecks.Tag),
+            ResponseWriter = (http, report) =>
+            {
+                log.Observe(report);
+                return HealthReportJson.WriteAsync(http, report);
+            },
+        };
         endpoints.MapHealthChecks(ReadinessPath, readiness);
         endpoints.MapHealthChecks(LegacyPath, readiness);
         return endpoints;
