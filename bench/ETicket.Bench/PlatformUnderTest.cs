@@ -57,6 +57,8 @@ public sealed class PlatformUnderTest : IAsyncDisposable
         new("ETicket:DataDirectory", database.DataDirectory),
         new("ETicket:Auth:SigningKey", SigningKey),
         new("ETicket:Tickets:SecretKey", TicketsKey),
+        // Benchmarks move no money.
+        new("ETicket:Payments:Provider", "Sandbox"),
         new("Logging:LogLevel:Default", "Warning"),
         // When wrk stops it drops its connections with requests in flight; the platform logs each
         // as an error (see docs/benchmarks.md). Failures under load show in wrk's non-2xx count.

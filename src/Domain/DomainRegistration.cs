@@ -9,6 +9,7 @@ using ETicket.Domain.Members;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Members.WeChat;
+using ETicket.Domain.Orders.Disbursements;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Orders.Services;
 using ETicket.Domain.Persistence.Idempotency;
@@ -56,6 +57,9 @@ public static class DomainRegistration
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PurgeExpiredIdempotencyKeys>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, ExpireListings>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, OrderDeadlineSweep>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, PaymentDeadlineSweep>());
+        // Last: carries out the payouts the sweeps before it decided, in the same pass.
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMarketplaceSweep, DisbursementSweep>());
         return services;
     }
 
@@ -81,11 +85,13 @@ public static class DomainRegistration
         services.TryAddScoped<OrderDeadlines>();
         services.TryAddScoped<Purchasing>();
         services.TryAddScoped<OrderDesk>();
+        services.TryAddScoped<PaymentConfirmations>();
+        services.TryAddScoped<DisbursementRunner>();
         services.TryAddScoped<OrderReader>();
         // Orders know who owns a sold code and who may see it; listings ask through ITicketCodeOwners.
         services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();
         services.TryAddScoped<TicketCodeAccess>();
-        services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        services.AddPayments();
         return services;
     }
 

@@ -15,4 +15,6 @@ public enum UserErrorCode
     IdempotencyKeyReused,
     WeChatSignInFailed,
     InvalidRefreshToken,
+    /// <summary>The payment provider refused or did not answer; nothing changed, the step can be tried again.</summary>
+    PaymentFailed,
 }

@@ -19,7 +19,10 @@ public sealed class LedgerEntry
     /// <summary>The payment provider's reference, for entries it carried out.</summary>
     public string? Reference { get; private set; }
 
-    public static LedgerEntry Record(Order order, LedgerEntryKind kind, decimal amount, DateTimeOffset now, string? reference = null)
+    public static LedgerEntry Record(Order order, LedgerEntryKind kind, decimal amount, DateTimeOffset now, string? reference = null) =>
+        Record(order.Id, kind, amount, now, reference);
+
+    public static LedgerEntry Record(string orderId, LedgerEntryKind kind, decimal amount, DateTimeOffset now, string? reference = null)
     {
         var (from, to) = kind switch
         {
@@ -30,6 +33,6 @@ public sealed class LedgerEntry
             LedgerEntryKind.Refund => (LedgerAccount.Escrow, LedgerAccount.Buyer),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        return new LedgerEntry { OrderId = order.Id, Kind = kind, From = from, To = to, Amount = amount, RecordedAt = now, Reference = reference };
+        return new LedgerEntry { OrderId = orderId, Kind = kind, From = from, To = to, Amount = amount, RecordedAt = now, Reference = reference };
     }
 }

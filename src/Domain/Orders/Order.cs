@@ -56,6 +56,12 @@ public sealed class Order : IEntity
     /// <summary>The payment provider's reference for the charge.</summary>
     public string? PaymentReference { get; private set; }
 
+    /// <summary>A payment started at a provider that waits for the buyer (WeChat Pay's prepay_id); null in the sandbox.</summary>
+    public string? PaymentHandle { get; private set; }
+
+    /// <summary>When the provider was last asked about the waiting payment (the deadline sweep).</summary>
+    public DateTimeOffset? PaymentCheckedAt { get; private set; }
+
     public int Version { get; private set; }
 
     public static Order Place(Listing listing, string buyerId, ServiceChargeQuote quote, DateTimeOffset now, TimeSpan paymentWindow) => new()
@@ -80,21 +86,40 @@ public sealed class Order : IEntity
     /// <summary>The buyer sees the ticket code once they paid, and keeps seeing it.</summary>
     public bool RevealsCodeToBuyer => Status is OrderStatus.Paid or OrderStatus.Disputed or OrderStatus.Completed;
 
-    /// <summary>Moves to PAID; the provider's reference follows with <see cref="RecordPaymentReference"/>.</summary>
-    public UserError? Pay(DateTimeOffset now, TimeSpan confirmWindow)
+    /// <summary>Whether the order can still be paid at <paramref name="now"/>; null when it can.</summary>
+    public UserError? CheckPayable(DateTimeOffset now)
     {
         if (Status == OrderStatus.PendingPayment && PaymentDeadline <= now)
             return new UserError(UserErrorCode.InvalidState, "The payment deadline has passed, so this order is cancelled; buy the listing again if it is still on sale.");
-        if (Status != OrderStatus.PendingPayment)
-            return NotIn("paid", "waiting for payment");
+        return Status != OrderStatus.PendingPayment ? NotIn("paid", "waiting for payment") : null;
+    }
+
+    /// <summary>
+    /// Moves to PAID: the provider took the money at <paramref name="paidAt"/> (within the deadline),
+    /// and we learnt of it at <paramref name="now"/>, from which the buyer's confirmation window runs.
+    /// </summary>
+    public UserError? Pay(string reference, DateTimeOffset paidAt, DateTimeOffset now, TimeSpan confirmWindow)
+    {
+        if (CheckPayable(paidAt) is { } refused)
+            return refused;
         Status = OrderStatus.Paid;
-        PaidAt = now;
+        PaidAt = paidAt;
         ConfirmDeadline = now + confirmWindow;
+        PaymentReference = reference;
+        PaymentHandle = null;
         Version++;
         return null;
     }
 
-    public void RecordPaymentReference(string reference) => PaymentReference = reference;
+    /// <summary>The buyer pays in their client; the provider confirms later (a notification, or the sweep's query).</summary>
+    public void AwaitPayment(string handle)
+    {
+        PaymentHandle = handle;
+        Version++;
+    }
+
+    /// <summary>A payment that reached a cancelled order: kept for the refund that follows, the order stays cancelled.</summary>
+    public void RecordLatePayment(string reference) => PaymentReference = reference;
 
     public UserError? Cancel(DateTimeOffset now)
     {
@@ -102,6 +127,7 @@ public sealed class Order : IEntity
             return NotIn("cancelled", "waiting for payment");
         Status = OrderStatus.Cancelled;
         CancelledAt = now;
+        PaymentHandle = null;
         Version++;
         return null;
     }

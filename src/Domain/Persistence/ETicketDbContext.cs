@@ -22,6 +22,7 @@ public abstract class ETicketDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Listing> Listings => Set<Listing>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Orders.Disbursements.Disbursement> Disbursements => Set<Orders.Disbursements.Disbursement>();
     public DbSet<WantedRequest> WantedRequests => Set<WantedRequest>();
     public DbSet<WantedMatch> WantedMatches => Set<WantedMatch>();
     public DbSet<SellerProfile> SellerProfiles => Set<SellerProfile>();

@@ -1,6 +1,7 @@
 using ETicket.Domain;
 using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Members.Sessions;
+using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Persistence;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Health;
@@ -106,6 +107,7 @@ public static class PlatformHost
             services.AddMemberReferences();
         if (role.ServesTickets)
         {
+            services.AddPaymentProvider(Read<PaymentOptions>(PaymentOptions.Section), isDevelopment);
             // In this order because each root type lists its modules' fields in the order they were registered.
             services.AddOrdersModule();
             services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,

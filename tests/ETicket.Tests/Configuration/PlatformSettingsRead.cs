@@ -62,6 +62,7 @@ public static partial class PlatformSettingsRead
             // Given, so that Production starts without generating them.
             ["ETicket:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["ETicket:Tickets:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["ETicket:Payments:Provider"] = "Sandbox",
         };
         // The binder reads a section's properties only when the section has something in it.
         foreach (var section in OptionsClasses.Sections)

@@ -26,7 +26,7 @@ public sealed class OrderStateTests
     {
         var order = NewOrder();
         Assert.Equal(OrderStatus.PendingPayment, order.StatusAt(Start));
-        Assert.Null(order.Pay(Start.AddMinutes(5), ConfirmWindow));
+        Assert.Null(order.Pay("ref", Start.AddMinutes(5), Start.AddMinutes(5), ConfirmWindow));
         Assert.Equal(Start.AddMinutes(5) + ConfirmWindow, order.ConfirmDeadline);
         Assert.True(order.RevealsCodeToBuyer);
         Assert.Null(order.Confirm(Start.AddHours(1)));
@@ -40,7 +40,7 @@ public sealed class OrderStateTests
         var order = NewOrder();
         var late = Start + PaymentWindow;
         Assert.Equal(OrderStatus.Cancelled, order.StatusAt(late));
-        Assert.Equal(UserErrorCode.InvalidState, order.Pay(late, ConfirmWindow)?.Code);
+        Assert.Equal(UserErrorCode.InvalidState, order.Pay("ref", late, late, ConfirmWindow)?.Code);
         Assert.Null(order.Cancel(late));
     }
 
@@ -49,7 +49,7 @@ public sealed class OrderStateTests
     {
         var order = NewOrder();
         Assert.Equal(UserErrorCode.InvalidState, order.Dispute("broken", Start)?.Code);
-        order.Pay(Start, ConfirmWindow);
+        order.Pay("ref", Start, Start, ConfirmWindow);
         Assert.Equal(UserErrorCode.InvalidState, order.Dispute("broken", Start + ConfirmWindow)?.Code);
         Assert.Null(order.Dispute("broken", Start + ConfirmWindow - TimeSpan.FromSeconds(1)));
         Assert.True(order.RevealsCodeToBuyer);
@@ -60,7 +60,7 @@ public sealed class OrderStateTests
     public void Resolution_refunds_or_completes_only_disputed_orders()
     {
         var order = NewOrder();
-        order.Pay(Start, ConfirmWindow);
+        order.Pay("ref", Start, Start, ConfirmWindow);
         Assert.Equal(UserErrorCode.InvalidState, order.ResolveDispute(refundBuyer: true, null, Start)?.Code);
         order.Dispute("broken", Start);
         Assert.Null(order.ResolveDispute(refundBuyer: true, "checked", Start));
@@ -72,10 +72,22 @@ public sealed class OrderStateTests
     public void Unconfirmed_orders_complete_at_the_deadline_and_not_before()
     {
         var order = NewOrder();
-        order.Pay(Start, ConfirmWindow);
+        order.Pay("ref", Start, Start, ConfirmWindow);
         Assert.False(order.CompleteUnconfirmed(Start + ConfirmWindow - TimeSpan.FromSeconds(1)));
         Assert.True(order.CompleteUnconfirmed(Start + ConfirmWindow));
         Assert.Equal(OrderStatus.Completed, order.Status);
+    }
+
+    [Fact]
+    public void A_payment_taken_within_the_deadline_pays_even_when_its_word_comes_later()
+    {
+        var order = NewOrder();
+        var takenAt = Start + PaymentWindow - TimeSpan.FromSeconds(1);
+        var heardAt = Start + PaymentWindow + TimeSpan.FromMinutes(1);
+        Assert.Null(order.Pay("wx-1", takenAt, heardAt, ConfirmWindow));
+        Assert.Equal(takenAt, order.PaidAt);
+        Assert.Equal(heardAt + ConfirmWindow, order.ConfirmDeadline);
+        Assert.Equal("wx-1", order.PaymentReference);
     }
 
     [Fact]
@@ -83,7 +95,7 @@ public sealed class OrderStateTests
     {
         var order = NewOrder();
         order.Cancel(Start);
-        Assert.Equal(UserErrorCode.InvalidState, order.Pay(Start, ConfirmWindow)?.Code);
+        Assert.Equal(UserErrorCode.InvalidState, order.Pay("ref", Start, Start, ConfirmWindow)?.Code);
         Assert.Equal(UserErrorCode.InvalidState, order.Confirm(Start)?.Code);
         Assert.Equal(UserErrorCode.InvalidState, order.Cancel(Start)?.Code);
         Assert.Contains("CANCELLED", order.Cancel(Start)!.Message);

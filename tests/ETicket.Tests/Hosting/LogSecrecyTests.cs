@@ -34,8 +34,8 @@ public sealed class LogSecrecyTests
             settings[key] = value;
         await using var server = await PlatformServer.StartAsync(database, settings, configureServices: ServerLogs.Capture);
         var secrets = new List<string> { TicketCode, OtherTicketCode, SellerPhone, BuyerPhone, MalformedPhone, WeChatSessionKey };
-        secrets.AddRange(ProductionKeys.Settings.Values.Select(value => value!));
-        secrets.AddRange(ProductionKeys.Settings.Values.Select(value => Convert.ToHexString(Convert.FromBase64String(value!))));
+        secrets.AddRange(ProductionKeys.Secrets.Values.Select(value => value!));
+        secrets.AddRange(ProductionKeys.Secrets.Values.Select(value => Convert.ToHexString(Convert.FromBase64String(value!))));
 
         // Sign-ins: by phone (Development), by WeChat (a session key in the reply), and failing ones.
         var seller = await server.SignInAsync(SellerPhone, "保密卖家");

@@ -30,6 +30,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("ETicket:Auth:SigningKey")]
     [InlineData("ETicket:Tickets:SecretKey")]
+    [InlineData("ETicket:Payments:Provider")]
     public void Outside_Development_a_missing_key_stops_the_start_and_says_which(string missing)
     {
         var data = Directory.CreateTempSubdirectory("eticket-keys-").FullName;

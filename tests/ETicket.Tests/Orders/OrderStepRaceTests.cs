@@ -76,7 +76,7 @@ public sealed class OrderStepRaceTests
             r => Assert.Equal("INVALID_STATE", ListingRequests.SingleError(r)["code"]!.GetValue<string>()));
         LedgerEntryKind[] settled = winner == "REFUNDED"
             ? [LedgerEntryKind.Charge, LedgerEntryKind.Hold, LedgerEntryKind.Refund]
-            : [LedgerEntryKind.Charge, LedgerEntryKind.Hold, LedgerEntryKind.Payout, LedgerEntryKind.PlatformFee];
+            : [LedgerEntryKind.Charge, LedgerEntryKind.Hold, LedgerEntryKind.PlatformFee, LedgerEntryKind.Payout]; // The payout once the provider paid it.
         Assert.Equal(settled, (await market.Server.LedgerAsync(orderId)).Select(e => e.Kind));
         market.Server.AssertNoErrors();
     }

@@ -22,6 +22,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.DisputeReason).HasMaxLength(Order.DisputeReasonMaxLength);
         order.Property(o => o.ResolutionNote).HasMaxLength(Order.NoteMaxLength);
         order.Property(o => o.PaymentReference).HasMaxLength(100).IsUnicode(false);
+        order.Property(o => o.PaymentHandle).HasMaxLength(100).IsUnicode(false);
         order.Property(o => o.Version).IsConcurrencyToken();
         order.HasOne<Listings.Listing>().WithMany().HasForeignKey(o => o.ListingId).OnDelete(DeleteBehavior.Restrict);
 

@@ -1,6 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
+using ETicket.Domain.Orders.Disbursements;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,37 +18,65 @@ public sealed class OrderDesk(
     ETicketDbContext db,
     Settlement settlement,
     IPaymentProvider payments,
+    DisbursementRunner disbursements,
     TimeProvider clock,
     IOptions<MarketplaceOptions> options)
 {
 
     /// <summary>
-    /// Pays into escrow and reveals the code to the buyer. Paying an order that is already paid
-    /// answers the paid order and charges nothing: retries and double taps are safe.
+    /// Pays into escrow: at once in the sandbox, which reveals the code; with WeChat Pay, by starting
+    /// the payment the buyer completes in the mini-program (the order stays PENDING_PAYMENT until WeChat
+    /// Pay confirms it). Paying a paid order, or one whose payment started, starts nothing new: retries
+    /// and double taps are safe.
     /// </summary>
-    public Task<Outcome<Order>> PayAsync(string buyerId, string orderId, CancellationToken cancellationToken) =>
-        StepAsync(buyerId, orderId, OrderActor.Buyer, async (order, _, now, ct) =>
+    public async Task<Outcome<Order>> PayAsync(string buyerId, string orderId, CancellationToken cancellationToken)
+    {
+        // The provider is asked outside any transaction: on SQLite a write transaction holds the
+        // database's only writer lock, and the provider may take seconds.
+        var order = Ids.IsWellFormed(orderId) ? await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken) : null;
+        if (order is null)
+            return NoSuchOrder;
+        if (order.CheckBuyer(buyerId) is { } notBuyer)
+            return notBuyer;
+        if (order.Status == OrderStatus.Paid || order.PaymentHandle is not null)
+            return order;
+        if (order.CheckPayable(clock.Now()) is { } refused)
+            return refused;
+
+        PaymentStart start;
+        try
         {
-            if (order.Status == OrderStatus.Paid)
-                return null;
-            if (order.Pay(now, options.Value.ConfirmWindow) is { } refused)
-                return refused;
-            // Claim the transition first: a concurrent payment of this order now fails on the
-            // version before it reaches the provider, so the provider is asked once.
-            await db.SaveChangesAsync(ct);
-            string reference;
-            try
+            start = await payments.StartAsync(await PaymentRequestAsync(order, cancellationToken), cancellationToken);
+        }
+        catch (PaymentFailedException failed)
+        {
+            return new UserError(UserErrorCode.PaymentFailed, failed.Message);
+        }
+        return await StepAsync(buyerId, orderId, OrderActor.Buyer, (current, _, now, _) =>
+        {
+            if (current.Status == OrderStatus.Paid || current.PaymentHandle is not null)
+                return Task.FromResult<UserError?>(null);
+            if (start is AwaitingPayer awaiting)
             {
-                reference = await payments.ChargeAsync(new PaymentRequest(order.Id, order.BuyerId, order.Total), ct);
+                if (current.CheckPayable(now) is { } late)
+                    return Task.FromResult<UserError?>(late);
+                current.AwaitPayment(awaiting.Handle);
+                return Task.FromResult<UserError?>(null);
             }
-            catch (PaymentDeclinedException declined)
-            {
-                return new UserError(UserErrorCode.InvalidState, $"The payment was declined: {declined.Message}");
-            }
-            order.RecordPaymentReference(reference);
-            settlement.Paid(order, reference, now);
-            return null;
+            var paid = ((PaidAtOnce)start).Payment;
+            if (current.Pay(paid.Reference, paid.PaidAt, now, options.Value.ConfirmWindow) is { } notPayable)
+                return Task.FromResult<UserError?>(notPayable);
+            settlement.Paid(current, paid.Reference, now);
+            return Task.FromResult<UserError?>(null);
         }, cancellationToken);
+    }
+
+    private async Task<PaymentRequest> PaymentRequestAsync(Order order, CancellationToken cancellationToken)
+    {
+        var title = await db.Listings.Where(l => l.Id == order.ListingId).Select(l => l.Title).SingleAsync(cancellationToken);
+        var openId = await db.Members.Where(m => m.Id == order.BuyerId).Select(m => m.OpenId).SingleAsync(cancellationToken);
+        return new PaymentRequest(order.Id, title, order.Total, openId, order.PaymentDeadline);
+    }
 
     public Task<Outcome<Order>> CancelAsync(string buyerId, string orderId, CancellationToken cancellationToken) =>
         StepAsync(buyerId, orderId, OrderActor.Buyer, (order, listing, now, _) =>
@@ -59,13 +88,13 @@ public sealed class OrderDesk(
         }, cancellationToken);
 
     public Task<Outcome<Order>> ConfirmAsync(string buyerId, string orderId, CancellationToken cancellationToken) =>
-        StepAsync(buyerId, orderId, OrderActor.Buyer, async (order, listing, now, ct) =>
+        ThenDisburseAsync(StepAsync(buyerId, orderId, OrderActor.Buyer, async (order, listing, now, ct) =>
         {
             if (order.Confirm(now) is { } refused)
                 return refused;
             await settlement.CompletedAsync(order, listing, now, ct);
             return null;
-        }, cancellationToken);
+        }, cancellationToken));
 
     public Task<Outcome<Order>> DisputeAsync(string buyerId, string orderId, string reason, CancellationToken cancellationToken)
     {
@@ -89,7 +118,7 @@ public sealed class OrderDesk(
         var text = Texts.Clean(note);
         if (Order.CheckResolutionNote(text) is { } badNote)
             return badNote;
-        return await StepAsync(adminId, orderId, OrderActor.Admin, async (order, listing, now, ct) =>
+        return await ThenDisburseAsync(StepAsync(adminId, orderId, OrderActor.Admin, async (order, listing, now, ct) =>
         {
             if (order.ResolveDispute(refundBuyer, text, now) is { } refused)
                 return refused;
@@ -98,8 +127,23 @@ public sealed class OrderDesk(
             else
                 await settlement.CompletedAsync(order, listing, now, ct);
             return null;
-        }, cancellationToken);
+        }, cancellationToken));
     }
+
+    /// <summary>
+    /// After a step that decided a refund or a payout, carries it out at once, so the sandbox's is
+    /// done when the step answers; what the provider cannot settle now, the sweep follows up.
+    /// </summary>
+    private async Task<Outcome<Order>> ThenDisburseAsync(Task<Outcome<Order>> step)
+    {
+        var outcome = await step;
+        // Committed: carried out even if the client has left meanwhile.
+        if (outcome.Value is { } order)
+            await disbursements.RunForOrderAsync(order.Id, CancellationToken.None);
+        return outcome;
+    }
+
+    private static readonly UserError NoSuchOrder = new(UserErrorCode.NotFound, "There is no such order.", "orderId");
 
     private enum OrderActor { Buyer, Admin }
 
@@ -116,7 +160,7 @@ public sealed class OrderDesk(
                 {
                     var order = Ids.IsWellFormed(orderId) ? await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct) : null;
                     if (order is null)
-                        return Outcome<Order>.Failure(new UserError(UserErrorCode.NotFound, "There is no such order.", "orderId"));
+                        return Outcome<Order>.Failure(NoSuchOrder);
                     if (actor == OrderActor.Buyer && order.CheckBuyer(actorId) is { } notBuyer)
                         return Outcome<Order>.Failure(notBuyer);
                     var listing = await db.Listings.SingleAsync(l => l.Id == order.ListingId, ct);

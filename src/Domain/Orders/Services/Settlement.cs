@@ -2,6 +2,7 @@ using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
+using ETicket.Domain.Orders.Disbursements;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,18 @@ public sealed class Settlement(ETicketDbContext db, MemberReputation reputation,
     /// <summary>The buyer paid: the provider took the total, and escrow holds it.</summary>
     public void Paid(Order order, string paymentReference, DateTimeOffset now)
     {
-        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Charge, order.Total, now, paymentReference));
-        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Hold, order.Total, now));
+        Escrow(order, paymentReference, now);
         Announce(order, now);
+    }
+
+    /// <summary>
+    /// A payment arrived after the order was cancelled (the buyer paid as the deadline passed): escrow
+    /// holds it until the refund that gives it back succeeds.
+    /// </summary>
+    public void PaidLate(Order order, string paymentReference, DateTimeOffset now)
+    {
+        Escrow(order, paymentReference, now);
+        db.Disbursements.Add(Disbursement.Decide(order, DisbursementKind.Refund, order.Total, DisbursementReasons.LatePayment, now));
     }
 
     /// <summary>Cancelled (by the buyer or the deadline): the listing goes back on the market.</summary>
@@ -35,7 +45,8 @@ public sealed class Settlement(ETicketDbContext db, MemberReputation reputation,
     {
         if (listing.MarkSold())
             AnnounceListing(listing, now);
-        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Payout, order.Price, now));
+        // The seller's share stays in escrow until the provider says the payout arrived (Disbursements).
+        db.Disbursements.Add(Disbursement.Decide(order, DisbursementKind.Payout, order.Price, DisbursementReasons.Payout, now));
         db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.PlatformFee, order.ServiceCharge, now));
         await reputation.AwardAsync(order.BuyerId, options.Value.CompletedTradePoints, cancellationToken);
         await reputation.AwardAsync(order.SellerId, options.Value.CompletedTradePoints, cancellationToken);
@@ -47,9 +58,16 @@ public sealed class Settlement(ETicketDbContext db, MemberReputation reputation,
     {
         if (listing.WithdrawAfterRefund())
             AnnounceListing(listing, now);
-        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Refund, order.Total, now));
+        // Recorded in the ledger once the provider says the refund arrived (Disbursements).
+        db.Disbursements.Add(Disbursement.Decide(order, DisbursementKind.Refund, order.Total, DisbursementReasons.DisputeRefund, now));
         await reputation.DeductAsync(order.SellerId, options.Value.RefundPenaltyPoints, cancellationToken);
         Announce(order, now);
+    }
+
+    private void Escrow(Order order, string paymentReference, DateTimeOffset now)
+    {
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Charge, order.Total, now, paymentReference));
+        db.LedgerEntries.Add(LedgerEntry.Record(order, LedgerEntryKind.Hold, order.Total, now));
     }
 
     public void Announce(Order order, DateTimeOffset now) =>
