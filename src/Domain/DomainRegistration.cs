@@ -87,6 +87,7 @@ public static class DomainRegistration
         services.TryAddScoped<OrderDesk>();
         services.TryAddScoped<PaymentConfirmations>();
         services.TryAddScoped<DisbursementRunner>();
+        services.TryAddScoped<DisbursementDesk>();
         services.TryAddScoped<OrderReader>();
         // Orders know who owns a sold code and who may see it; listings ask through ITicketCodeOwners.
         services.TryAddScoped<ITicketCodeOwners, TicketCodeOwners>();

@@ -6,6 +6,7 @@ using ETicket.Graph.Common;
 using ETicket.Graph.Listings;
 using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Members;
+using ETicket.Graph.Orders.Disbursements;
 using ETicket.Graph.Schema;
 using GraphQL.Federation;
 using GraphQL.Types;
@@ -51,5 +52,6 @@ public sealed class OrderType : ObjectGraphType<Order>
                 var vault = ctx.Service<TicketCodeVault>();
                 return ctx.Service<ListingTextLoader>().Load(order.ListingId).Then(text => text?.RevealTicketCode(vault));
             });
+        OrderDisbursementFields.Add(this);
     }
 }

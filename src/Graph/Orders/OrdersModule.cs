@@ -1,5 +1,6 @@
 using ETicket.Domain;
 using ETicket.Graph.Members;
+using ETicket.Graph.Orders.Disbursements;
 using ETicket.Graph.Schema;
 
 namespace ETicket.Graph.Orders;
@@ -12,8 +13,11 @@ public static class OrdersModule
         services.AddOrdersDomain();
         services.AddScoped<OrderLoader>();
         services.AddScoped<CompletedTradesLoader>();
+        services.AddScoped<DisbursementLoader>();
         services.AddSingleton<IFieldContributor<QueryType>, OrderQueries>();
         services.AddSingleton<IFieldContributor<MutationType>, OrderMutations>();
+        services.AddSingleton<IFieldContributor<QueryType>, DisbursementQueries>();
+        services.AddSingleton<IFieldContributor<MutationType>, RetryDisbursementMutation>();
         services.AddSingleton<IFieldContributor<MemberType>, MemberTradeFields>();
         services.AddSingleton<IFieldContributor<SubscriptionType>, OrderSubscriptions>();
         return services;
