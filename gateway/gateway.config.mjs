@@ -7,6 +7,7 @@ import { mapAsyncIterator } from '@whatwg-node/promise-helpers';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { sharedSubscriptions, subscriptionKey } from './shared-subscriptions.mjs';
 import { tracing } from './telemetry.mjs';
+import { ticketsNotifyUrl, usePaymentNotifications } from './payment-notifications.mjs';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
 const subgraphLocations = {
@@ -36,6 +37,14 @@ const ticketsSubscriptions = {
   },
 };
 
+const supergraph = fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url));
+
+// WeChat Pay's notifications, passed to the tickets subgraph (payment-notifications.mjs).
+const paymentNotifications = usePaymentNotifications({
+  target: ticketsNotifyUrl(subgraphLocations.tickets, supergraph),
+  timeoutMs: upstreamTimeoutMs,
+});
+
 // Trace context passed on to the subgraphs, and spans exported, when the environment asks (telemetry.mjs).
 const openTelemetry = await tracing();
 
@@ -43,7 +52,7 @@ export const gatewayConfig = defineConfig({
   // Hive Router's query planner (Rust, a native addon) and its executor, instead of the default
   // JavaScript stitching runtime: about three times the throughput on the market page (docs/benchmarks.md).
   unifiedGraphHandler,
-  supergraph: fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url)),
+  supergraph,
   // Merged into the entries the supergraph names, so a subgraph without a location here keeps its composed one.
   transportEntries: {
     members: subgraphLocations.members ? { location: subgraphLocations.members } : {},
@@ -58,7 +67,7 @@ export const gatewayConfig = defineConfig({
     }),
   },
   upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
-  plugins: () => [useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
+  plugins: () => [paymentNotifications, useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   ...(openTelemetry ? { openTelemetry } : {}),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents
