@@ -254,7 +254,9 @@ public sealed partial class FakeWeChatPayServer : IAsyncDisposable
     {
         var body = answer.Body?.ToJsonString(Utf8Json) ?? "";
         var now = Clock.GetUtcNow();
-        var headers = SignatureHeaders(body, signing == FakeAnswerSigning.Stale ? now - StaleAge : now, signing == FakeAnswerSigning.Forged,
+        // Tampered: signed over one byte more than is sent (the same JSON, or an empty 204).
+        var signedBody = signing == FakeAnswerSigning.Tampered ? body + " " : body;
+        var headers = SignatureHeaders(signedBody, signing == FakeAnswerSigning.Stale ? now - StaleAge : now, signing == FakeAnswerSigning.Forged,
             signing == FakeAnswerSigning.WrongSerial ? OtherPublicKeyId : PublicKeyId);
         if (signing != FakeAnswerSigning.Unsigned)
         {
@@ -266,8 +268,7 @@ public sealed partial class FakeWeChatPayServer : IAsyncDisposable
         if (answer.Body is null)
             return;
         http.Response.ContentType = "application/json; charset=utf-8";
-        // Tampered: the same JSON, one byte more than was signed.
-        await http.Response.WriteAsync(signing == FakeAnswerSigning.Tampered ? body + " " : body, http.RequestAborted);
+        await http.Response.WriteAsync(body, http.RequestAborted);
     }
 
     private Dictionary<string, string> SignatureHeaders(string body, DateTimeOffset signedAt, bool forged, string serial)
