@@ -80,9 +80,12 @@ public sealed partial class FakeWeChatPayServer : IAsyncDisposable
     public IReadOnlyList<FakeWeChatPayRequest> Requests => [.. _requests];
 
     /// <summary>Platform settings that point at this server, with the run's keys; NotifyUrl goes nowhere unless a test replaces it.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Settings => SettingsFor(BaseUrl);
+
+    /// <summary>The settings for a fake at <paramref name="baseUrl"/>, for tests of the settings themselves.</summary>
+    public static Dictionary<string, string?> SettingsFor(Uri baseUrl) => new()
     {
-        [$"{SettingsSection}:BaseUrl"] = BaseUrl.ToString(),
+        [$"{SettingsSection}:BaseUrl"] = baseUrl.ToString(),
         [$"{SettingsSection}:AppId"] = AppId,
         [$"{SettingsSection}:MchId"] = MchId,
         [$"{SettingsSection}:MerchantCertificateSerial"] = MerchantSerial,
