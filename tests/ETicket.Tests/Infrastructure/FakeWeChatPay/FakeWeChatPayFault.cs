@@ -4,8 +4,8 @@ namespace ETicket.Tests.Infrastructure.FakeWeChatPay;
 public enum FakeAnswerSigning { Genuine, Tampered, WrongSerial, Stale, Forged, Unsigned }
 
 /// <summary>
-/// What the fake does to one request, scripted in order with <see cref="FakeWeChatPayServer.Script"/>: wait first,
-/// answer an error instead of handling it, or handle it and sign the answer wrongly.
+/// What the fake does to one request, scripted in order with <see cref="FakeWeChatPayServer.Script"/>: answer an error
+/// instead of handling it, answer late, or sign the answer wrongly.
 /// </summary>
 public sealed record FakeWeChatPayFault(FakeAnswer? Instead = null, TimeSpan Delay = default, FakeAnswerSigning Signing = FakeAnswerSigning.Genuine)
 {
@@ -15,7 +15,7 @@ public sealed record FakeWeChatPayFault(FakeAnswer? Instead = null, TimeSpan Del
 
     public static FakeWeChatPayFault Error(int status, string code, string message) => new(FakeAnswer.Error(status, code, message));
 
-    /// <summary>Handled after the delay: a client that gave up has still had its request carried out.</summary>
+    /// <summary>Carried out at once, answered after the delay: a client that gives up meanwhile does not know it was.</summary>
     public static FakeWeChatPayFault Slow(TimeSpan delay) => new(Delay: delay);
 
     public static FakeWeChatPayFault Signed(FakeAnswerSigning signing) => new(Signing: signing);

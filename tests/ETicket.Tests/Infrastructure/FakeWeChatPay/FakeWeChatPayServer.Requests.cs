@@ -26,6 +26,9 @@ public sealed partial class FakeWeChatPayServer
             Header(http, "Accept"), Header(http, "User-Agent"), problem));
 
         var fault = _faults.TryDequeue(out var next) ? next : new FakeWeChatPayFault();
+        var answer = problem is not null ? FakeAnswer.Error(401, "SIGN_ERROR", "签名错误，请检查后再试")
+            : fault.Instead
+            ?? (http.Request.Method == "POST" && body is null ? FakeAnswer.ParamError("请求体不是JSON对象") : handle(new FakeCall(http, body)));
         if (fault.Delay > TimeSpan.Zero)
         {
             try
@@ -34,12 +37,9 @@ public sealed partial class FakeWeChatPayServer
             }
             catch (OperationCanceledException)
             {
-                // The client gave up; WeChat Pay carries the request out all the same.
+                // The client gave up waiting; the request was carried out all the same.
             }
         }
-        var answer = problem is not null ? FakeAnswer.Error(401, "SIGN_ERROR", "签名错误，请检查后再试")
-            : fault.Instead
-            ?? (http.Request.Method == "POST" && body is null ? FakeAnswer.ParamError("请求体不是JSON对象") : handle(new FakeCall(http, body)));
         await WriteSignedAsync(http, answer, problem is null ? fault.Signing : FakeAnswerSigning.Genuine);
     }
 

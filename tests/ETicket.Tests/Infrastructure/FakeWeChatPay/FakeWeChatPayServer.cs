@@ -2,14 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace ETicket.Tests.Infrastructure.FakeWeChatPay;
 
@@ -99,15 +92,8 @@ public sealed partial class FakeWeChatPayServer : IAsyncDisposable
     /// <param name="clock">The clock the platform under test uses, when a test moves time.</param>
     public static async Task<FakeWeChatPayServer> StartAsync(TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        // A slow answer the platform gave up on must not hold up the test's end.
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var server = new FakeWeChatPayServer(builder.Build(), clock ?? TimeProvider.System);
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = new Uri(address);
+        var server = new FakeWeChatPayServer(LoopbackApp.Create(), clock ?? TimeProvider.System);
+        server.BaseUrl = await LoopbackApp.StartAsync(server._app);
         return server;
     }
 

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using ETicket.Domain.Orders.Payments.WeChatPay;
+using ETicket.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ETicket.Tests.Orders.Payments.WeChatPay;
 
@@ -32,13 +27,8 @@ public sealed class NotificationReceiver : IAsyncDisposable
 
     public static async Task<NotificationReceiver> StartAsync(WeChatPayNotifications notifications)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var receiver = new NotificationReceiver(builder.Build(), notifications);
-        await receiver._app.StartAsync();
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver.NotifyUrl = new Uri(new Uri(address), "/wechatpay/notify");
+        var receiver = new NotificationReceiver(LoopbackApp.Create(), notifications);
+        receiver.NotifyUrl = new Uri(await LoopbackApp.StartAsync(receiver._app), "/wechatpay/notify");
         return receiver;
     }
 

@@ -3,17 +3,13 @@ using ETicket.Domain.Orders.Payments.WeChatPay;
 using ETicket.Tests.Infrastructure.FakeWeChatPay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static ETicket.Tests.Orders.Payments.WeChatPay.WeChatPayTestData;
 
 namespace ETicket.Tests.Orders.Payments.WeChatPay;
 
 /// <summary>Only answers WeChat Pay signed are believed; errors keep WeChat Pay's code; what may be retried is, and what is unknown says so.</summary>
 public sealed class WeChatPayAnswerTests
 {
-    private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
-    private static readonly DateTimeOffset Expiry = new(2099, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(FakeAnswerSigning.Tampered, WeChatPayRefusal.BadSignature)]
     [InlineData(FakeAnswerSigning.Forged, WeChatPayRefusal.BadSignature)]
@@ -26,7 +22,7 @@ public sealed class WeChatPayAnswerTests
         harness.WeChatPay.Script(FakeWeChatPayFault.Signed(signing));
 
         var refused = await Assert.ThrowsAsync<WeChatPayAnswerRefusedException>(() =>
-            harness.Client.CreateJsapiTransactionAsync("ET20260101", "门票", 100, OpenId, Expiry, cancellationToken: Ct));
+            harness.Client.CreateJsapiTransactionAsync("ET20260101", "门票", 100, PayerOpenId, Expiry, cancellationToken: Ct));
 
         Assert.Equal((refusal, WeChatPayException.AnswerRefusedCode, 200, true), (refused.Refusal, refused.Code, refused.HttpStatus, refused.OutcomeUnknown));
         // WeChat Pay did place the payment: only a query can tell.
@@ -38,7 +34,7 @@ public sealed class WeChatPayAnswerTests
     public async Task An_empty_answer_is_verified_too()
     {
         await using var harness = await WeChatPayHarness.StartAsync();
-        await harness.Client.CreateJsapiTransactionAsync("ET20260102", "门票", 100, OpenId, Expiry, cancellationToken: Ct);
+        await harness.Client.CreateJsapiTransactionAsync("ET20260102", "门票", 100, PayerOpenId, Expiry, cancellationToken: Ct);
         harness.WeChatPay.Script(FakeWeChatPayFault.Signed(FakeAnswerSigning.Tampered));
 
         var refused = await Assert.ThrowsAsync<WeChatPayAnswerRefusedException>(() => harness.Client.CloseTransactionAsync("ET20260102", Ct));
@@ -55,7 +51,7 @@ public sealed class WeChatPayAnswerTests
         await using var platform = WeChatPayHarness.Build(harness.WeChatPay.Settings, platformClock);
         var client = platform.GetRequiredService<WeChatPayClient>();
 
-        await client.CreateJsapiTransactionAsync("ET20260103", "门票", 100, OpenId, Expiry, cancellationToken: Ct);
+        await client.CreateJsapiTransactionAsync("ET20260103", "门票", 100, PayerOpenId, Expiry, cancellationToken: Ct);
         Assert.NotNull(await client.QueryTransactionAsync("ET20260103", Ct));
         harness.WeChatPay.Script(FakeWeChatPayFault.Signed(FakeAnswerSigning.Stale));
         var refusedByPlatform = await Assert.ThrowsAsync<WeChatPayAnswerRefusedException>(() => client.QueryTransactionAsync("ET20260103", Ct));
@@ -73,7 +69,7 @@ public sealed class WeChatPayAnswerTests
         await using var harness = await WeChatPayHarness.StartAsync();
         harness.WeChatPay.Script(FakeWeChatPayFault.SystemError, FakeWeChatPayFault.FrequencyLimited);
 
-        var prepayId = await harness.Client.CreateJsapiTransactionAsync("ET20260104", "门票", 100, OpenId, Expiry, cancellationToken: Ct);
+        var prepayId = await harness.Client.CreateJsapiTransactionAsync("ET20260104", "门票", 100, PayerOpenId, Expiry, cancellationToken: Ct);
 
         Assert.Equal(harness.WeChatPay.Transactions["ET20260104"]!.PrepayId, prepayId);
         Assert.Equal(3, harness.WeChatPay.Requests.Count);
@@ -114,7 +110,7 @@ public sealed class WeChatPayAnswerTests
         await using var harness = await WeChatPayHarness.StartAsync(new Dictionary<string, string?> { [$"{FakeWeChatPayServer.SettingsSection}:Timeout"] = "00:00:01" });
         harness.WeChatPay.Script(FakeWeChatPayFault.Slow(TimeSpan.FromSeconds(30)));
 
-        var late = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateTransferAsync("PO20260107", OpenId, 100, "货款", cancellationToken: Ct));
+        var late = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateTransferAsync("PO20260107", SellerOpenId, 100, "货款", cancellationToken: Ct));
 
         Assert.Equal((WeChatPayException.TimeoutCode, null, true), (late.Code, late.HttpStatus, late.OutcomeUnknown));
         Assert.Single(harness.WeChatPay.Requests);
@@ -149,7 +145,7 @@ public sealed class WeChatPayAnswerTests
     public async Task A_genuine_answer_that_is_not_about_what_was_asked_is_refused(string what, Action<JsonObject> change, WeChatPayRefusal refusal)
     {
         await using var harness = await WeChatPayHarness.StartAsync();
-        var answer = FakeTransactions.Resource(new FakeTransaction("ET20260109", "门票", 100, OpenId, null, Expiry, "https://example.com/n", "wx1"));
+        var answer = FakeTransactions.Resource(new FakeTransaction("ET20260109", "门票", 100, PayerOpenId, null, Expiry, "https://example.com/n", "wx1"));
         change(answer);
         harness.WeChatPay.Script(new FakeWeChatPayFault(FakeAnswer.Ok(answer)));
 

@@ -1,24 +1,19 @@
 using System.Text.Json.Nodes;
 using ETicket.Domain.Orders.Payments.WeChatPay;
 using ETicket.Tests.Infrastructure.FakeWeChatPay;
+using static ETicket.Tests.Orders.Payments.WeChatPay.WeChatPayTestData;
 
 namespace ETicket.Tests.Orders.Payments.WeChatPay;
 
 /// <summary>Each call's request, as WeChat Pay documents it, signed so that WeChat Pay accepts it; and what its answers become.</summary>
 public sealed class WeChatPayClientTests
 {
-    private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
-    private const string SellerOpenId = "o-MYE42l80oelYMDE34nYD456Xoy";
-    private static readonly DateTimeOffset Expiry = new(2099, 6, 8, 2, 34, 56, TimeSpan.Zero);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_JSAPI_payment_is_placed_with_the_documented_body_and_signed_so_WeChat_Pay_accepts_it()
     {
         await using var harness = await WeChatPayHarness.StartAsync();
 
-        var prepayId = await harness.Client.CreateJsapiTransactionAsync("ET20260001", "演唱会门票转售", 38800, OpenId, Expiry, attach: "order-17", cancellationToken: Ct);
+        var prepayId = await harness.Client.CreateJsapiTransactionAsync("ET20260001", "演唱会门票转售", 38800, PayerOpenId, Expiry, attach: "order-17", cancellationToken: Ct);
 
         var request = Assert.Single(harness.WeChatPay.Requests);
         Assert.Null(request.SignatureProblem);
@@ -36,7 +31,7 @@ public sealed class WeChatPayClientTests
             ["attach"] = "order-17",
             ["notify_url"] = "http://127.0.0.1:9/wechatpay/notify",
             ["amount"] = new JsonObject { ["total"] = 38800, ["currency"] = "CNY" },
-            ["payer"] = new JsonObject { ["openid"] = OpenId },
+            ["payer"] = new JsonObject { ["openid"] = PayerOpenId },
         }, request.Body);
         Assert.Equal(harness.WeChatPay.Transactions["ET20260001"]!.PrepayId, prepayId);
     }
@@ -46,9 +41,9 @@ public sealed class WeChatPayClientTests
     {
         await using var harness = await WeChatPayHarness.StartAsync();
 
-        var first = await harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 10000, OpenId, Expiry, cancellationToken: Ct);
-        var again = await harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 10000, OpenId, Expiry, cancellationToken: Ct);
-        var otherAmount = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 9000, OpenId, Expiry, cancellationToken: Ct));
+        var first = await harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 10000, PayerOpenId, Expiry, cancellationToken: Ct);
+        var again = await harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 10000, PayerOpenId, Expiry, cancellationToken: Ct);
+        var otherAmount = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260002", "门票", 9000, PayerOpenId, Expiry, cancellationToken: Ct));
 
         Assert.Equal(first, again);
         Assert.Equal(("OUT_TRADE_NO_USED", 403, false), (otherAmount.Code, otherAmount.HttpStatus, otherAmount.OutcomeUnknown));
@@ -59,18 +54,18 @@ public sealed class WeChatPayClientTests
     public async Task The_query_reads_an_unpaid_then_a_paid_payment_and_a_paid_one_cannot_be_placed_again()
     {
         await using var harness = await WeChatPayHarness.StartAsync();
-        await harness.Client.CreateJsapiTransactionAsync("ET20260003", "门票", 25000, OpenId, Expiry, attach: "order-3", cancellationToken: Ct);
+        await harness.Client.CreateJsapiTransactionAsync("ET20260003", "门票", 25000, PayerOpenId, Expiry, attach: "order-3", cancellationToken: Ct);
 
         var unpaid = await harness.Client.QueryTransactionAsync("ET20260003", cancellationToken: Ct);
         var paidAt = harness.WeChatPay.Transactions.Pay("ET20260003");
         var paid = await harness.Client.QueryTransactionAsync("ET20260003", cancellationToken: Ct);
-        var placedAgain = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260003", "门票", 25000, OpenId, Expiry, cancellationToken: Ct));
+        var placedAgain = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260003", "门票", 25000, PayerOpenId, Expiry, cancellationToken: Ct));
 
         Assert.Equal($"/v3/pay/transactions/out-trade-no/ET20260003?mchid={FakeWeChatPayServer.MchId}", harness.WeChatPay.Requests[1].Target);
         Assert.Equal(new WeChatPayTransaction(FakeWeChatPayServer.AppId, FakeWeChatPayServer.MchId, "ET20260003", null, WeChatPayTradeState.NotPay, "订单未支付",
             25000, null, null, null, null), unpaid);
         Assert.Equal(new WeChatPayTransaction(FakeWeChatPayServer.AppId, FakeWeChatPayServer.MchId, "ET20260003", paidAt.TransactionId, WeChatPayTradeState.Success,
-            "支付成功", 25000, 25000, OpenId, WholeSeconds(paidAt.SuccessTime!.Value), "order-3"), paid);
+            "支付成功", 25000, 25000, PayerOpenId, WholeSeconds(paidAt.SuccessTime!.Value), "order-3"), paid);
         Assert.Equal(("ORDERPAID", 403), (placedAgain.Code, placedAgain.HttpStatus));
         Assert.All(harness.WeChatPay.Requests, request => Assert.Null(request.SignatureProblem));
     }
@@ -87,11 +82,11 @@ public sealed class WeChatPayClientTests
     public async Task Closing_an_unpaid_payment_closes_it_and_it_cannot_be_placed_again()
     {
         await using var harness = await WeChatPayHarness.StartAsync();
-        await harness.Client.CreateJsapiTransactionAsync("ET20260004", "门票", 10000, OpenId, Expiry, cancellationToken: Ct);
+        await harness.Client.CreateJsapiTransactionAsync("ET20260004", "门票", 10000, PayerOpenId, Expiry, cancellationToken: Ct);
 
         await harness.Client.CloseTransactionAsync("ET20260004", cancellationToken: Ct);
         await harness.Client.CloseTransactionAsync("ET20260004", cancellationToken: Ct);
-        var placedAgain = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260004", "门票", 10000, OpenId, Expiry, cancellationToken: Ct));
+        var placedAgain = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateJsapiTransactionAsync("ET20260004", "门票", 10000, PayerOpenId, Expiry, cancellationToken: Ct));
 
         var close = harness.WeChatPay.Requests[1];
         Assert.Equal(("POST", "/v3/pay/transactions/out-trade-no/ET20260004/close"), (close.Method, close.Target));
@@ -193,10 +188,10 @@ public sealed class WeChatPayClientTests
 
     public static TheoryData<string, Func<WeChatPayClient, Task>> CallsOutsideTheFormats => new()
     {
-        { "a short out_trade_no", client => client.CreateJsapiTransactionAsync("ET1", "门票", 100, OpenId, Expiry, cancellationToken: Ct) },
+        { "a short out_trade_no", client => client.CreateJsapiTransactionAsync("ET1", "门票", 100, PayerOpenId, Expiry, cancellationToken: Ct) },
         { "a path in out_trade_no", client => client.QueryTransactionAsync("../../v3/x", cancellationToken: Ct) },
-        { "no fen", client => client.CreateJsapiTransactionAsync("ET20260009", "门票", 0, OpenId, Expiry, cancellationToken: Ct) },
-        { "a long description", client => client.CreateJsapiTransactionAsync("ET20260009", new string('票', 128), 100, OpenId, Expiry, cancellationToken: Ct) },
+        { "no fen", client => client.CreateJsapiTransactionAsync("ET20260009", "门票", 0, PayerOpenId, Expiry, cancellationToken: Ct) },
+        { "a long description", client => client.CreateJsapiTransactionAsync("ET20260009", new string('票', 128), 100, PayerOpenId, Expiry, cancellationToken: Ct) },
         { "a refund above the payment", client => client.CreateRefundAsync("ET20260009", "RF1", null, 101, 100, cancellationToken: Ct) },
         { "a punctuated out_bill_no", client => client.QueryTransferAsync("PO-2026", cancellationToken: Ct) },
         { "a long remark", client => client.CreateTransferAsync("PO20260009", SellerOpenId, 100, new string('款', 33), cancellationToken: Ct) },
@@ -215,7 +210,7 @@ public sealed class WeChatPayClientTests
 
     internal static async Task PaidAsync(WeChatPayHarness harness, string outTradeNo, long fen)
     {
-        await harness.Client.CreateJsapiTransactionAsync(outTradeNo, "门票", fen, OpenId, Expiry, cancellationToken: Ct);
+        await harness.Client.CreateJsapiTransactionAsync(outTradeNo, "门票", fen, PayerOpenId, Expiry, cancellationToken: Ct);
         harness.WeChatPay.Transactions.Pay(outTradeNo);
     }
 

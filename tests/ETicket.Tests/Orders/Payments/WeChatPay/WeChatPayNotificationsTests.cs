@@ -3,17 +3,14 @@ using System.Text.Json.Nodes;
 using ETicket.Domain.Orders.Payments.WeChatPay;
 using ETicket.Tests.Infrastructure.FakeWeChatPay;
 using Microsoft.Extensions.DependencyInjection;
+using static ETicket.Tests.Orders.Payments.WeChatPay.WeChatPayTestData;
 
 namespace ETicket.Tests.Orders.Payments.WeChatPay;
 
 /// <summary>Notifications are believed only when WeChat Pay signed them just now with its key and they decrypt with the APIv3 key.</summary>
 public sealed class WeChatPayNotificationsTests
 {
-    private const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
     private const string OutTradeNo = "ET20260201";
-    private static readonly DateTimeOffset Expiry = new(2099, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_payment_notification_reads_as_the_payment()
@@ -53,7 +50,7 @@ public sealed class WeChatPayNotificationsTests
     public async Task A_transfer_notification_reads_as_the_transfer(bool confirmed)
     {
         await using var harness = await WeChatPayHarness.StartAsync();
-        await harness.Client.CreateTransferAsync("PO20260201", OpenId, 36860, "门票转售货款", cancellationToken: Ct);
+        await harness.Client.CreateTransferAsync("PO20260201", SellerOpenId, 36860, "门票转售货款", cancellationToken: Ct);
         var settled = confirmed ? harness.WeChatPay.Transfers.Confirm("PO20260201") : harness.WeChatPay.Transfers.Fail("PO20260201", "PAYEE_ACCOUNT_ABNORMAL");
 
         var read = Assert.IsType<WeChatPayTransferNotification>(Read(harness, harness.WeChatPay.Seal(harness.WeChatPay.TransferNotification("PO20260201"))));
@@ -61,7 +58,7 @@ public sealed class WeChatPayNotificationsTests
         Assert.Equal(WeChatPayEventTypes.TransferFinished, read.EventType);
         Assert.Equal((confirmed ? WeChatPayTransferState.Success : WeChatPayTransferState.Fail, confirmed ? null : "PAYEE_ACCOUNT_ABNORMAL"),
             (read.Transfer.State, read.Transfer.FailReason));
-        Assert.Equal(("PO20260201", settled.TransferBillNo, 36860L, OpenId), (read.Transfer.OutBillNo, read.Transfer.TransferBillNo, read.Transfer.AmountFen, read.Transfer.OpenId));
+        Assert.Equal(("PO20260201", settled.TransferBillNo, 36860L, SellerOpenId), (read.Transfer.OutBillNo, read.Transfer.TransferBillNo, read.Transfer.AmountFen, read.Transfer.OpenId));
     }
 
     public static TheoryData<string, Func<FakeWeChatPayServer, FakeNotification, FakeSealedNotification>, WeChatPayRefusal> Refused => new()
@@ -155,7 +152,7 @@ public sealed class WeChatPayNotificationsTests
         await using var platform = WeChatPayHarness.Build(WeChatPayHarness.Merge(harness.WeChatPay.Settings,
             new Dictionary<string, string?> { [$"{FakeWeChatPayServer.SettingsSection}:NotifyUrl"] = receiver.NotifyUrl.ToString() }));
         var client = platform.GetRequiredService<WeChatPayClient>();
-        await client.CreateJsapiTransactionAsync(OutTradeNo, "门票", 38800, OpenId, Expiry, cancellationToken: Ct);
+        await client.CreateJsapiTransactionAsync(OutTradeNo, "门票", 38800, PayerOpenId, Expiry, cancellationToken: Ct);
         harness.WeChatPay.Transactions.Pay(OutTradeNo);
 
         Assert.Equal(204, await harness.WeChatPay.NotifyAsync(harness.WeChatPay.TransactionNotification(OutTradeNo)));
@@ -164,7 +161,7 @@ public sealed class WeChatPayNotificationsTests
 
     private static async Task<FakeNotification> PaidAsync(WeChatPayHarness harness)
     {
-        await harness.Client.CreateJsapiTransactionAsync(OutTradeNo, "演唱会门票", 38800, OpenId, Expiry, cancellationToken: Ct);
+        await harness.Client.CreateJsapiTransactionAsync(OutTradeNo, "演唱会门票", 38800, PayerOpenId, Expiry, cancellationToken: Ct);
         harness.WeChatPay.Transactions.Pay(OutTradeNo);
         return harness.WeChatPay.TransactionNotification(OutTradeNo);
     }

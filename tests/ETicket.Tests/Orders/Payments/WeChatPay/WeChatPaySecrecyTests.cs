@@ -1,6 +1,7 @@
 using ETicket.Domain.Orders.Payments.WeChatPay;
 using ETicket.Tests.Infrastructure.FakeWeChatPay;
 using Microsoft.Extensions.Options;
+using static ETicket.Tests.Orders.Payments.WeChatPay.WeChatPayTestData;
 
 namespace ETicket.Tests.Orders.Payments.WeChatPay;
 
@@ -40,14 +41,13 @@ public sealed class WeChatPaySecrecyTests
         await using var harness = await WeChatPayHarness.StartAsync();
         var failures = new List<Exception>();
         var client = harness.Client;
-        var ct = TestContext.Current.CancellationToken;
         await WeChatPayClientTests.PaidAsync(harness, "ET20260301", 5000);
-        await client.CreateTransferAsync("PO20260301", "o-MYE42l80oelYMDE34nYD456Xoy", 250000, "货款", PayeeName, ct);
+        await client.CreateTransferAsync("PO20260301", SellerOpenId, 250000, "货款", PayeeName, Ct);
         harness.WeChatPay.Script(FakeWeChatPayFault.Signed(FakeAnswerSigning.Forged), FakeWeChatPayFault.Error(403, "NOT_ENOUGH", "余额不足"),
             FakeWeChatPayFault.SystemError, FakeWeChatPayFault.SystemError, FakeWeChatPayFault.SystemError);
-        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.QueryTransactionAsync("ET20260301", ct)));
-        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.CreateRefundAsync("ET20260301", "RF20260301", null, 5000, 5000, ct)));
-        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.QueryRefundAsync("RF20260301", ct)));
+        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.QueryTransactionAsync("ET20260301", Ct)));
+        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.CreateRefundAsync("ET20260301", "RF20260301", null, 5000, 5000, Ct)));
+        failures.Add(await Assert.ThrowsAnyAsync<WeChatPayException>(() => client.QueryRefundAsync("RF20260301", Ct)));
         var forged = harness.WeChatPay.Seal(harness.WeChatPay.TransactionNotification("ET20260301") with { Forged = true });
         harness.Notifications.TryRead(forged.Body, new(forged.Headers["Wechatpay-Timestamp"], forged.Headers["Wechatpay-Nonce"],
             forged.Headers["Wechatpay-Signature"], forged.Headers["Wechatpay-Serial"]), out _, out _);
