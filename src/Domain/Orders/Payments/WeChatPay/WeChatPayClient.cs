@@ -68,7 +68,7 @@ public sealed partial class WeChatPayClient
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var answer = await BoundedBody.ReadAsync(stream, response.Content.Headers.ContentLength, MaxAnswerBytes, cancellationToken);
             if (!response.IsSuccessStatusCode)
-                throw ErrorAnswered(operation, status, answer, ElapsedMs(started));
+                throw ErrorAnswered(operation, status, answer, EarlierAttemptMayHaveActed(request), ElapsedMs(started));
             if (answer is null)
                 throw Refused(operation, WeChatPayRefusal.TooLarge, status);
             if (_verifier.Check(WeChatPaySignatureHeaders.From(response.Headers), answer) is { } refusal)
@@ -86,19 +86,18 @@ public sealed partial class WeChatPayClient
         {
             // The exception's message is not kept: the platform does not control what it quotes.
             LogUnreachable(_logger, operation, exception.HttpRequestError, ElapsedMs(started));
-            var neverArrived = exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             throw new WeChatPayException($"WeChat Pay could not be reached for {operation} ({exception.HttpRequestError}).", WeChatPayException.UnreachableCode,
-                httpStatus: null, outcomeUnknown: !neverArrived);
+                httpStatus: null, outcomeUnknown: WeChatPayResilience.MayHaveActed(exception.HttpRequestError) || EarlierAttemptMayHaveActed(request));
         }
     }
 
     // An error answer is read, not verified: nothing is taken from it but its code, and no error moves money.
-    private WeChatPayException ErrorAnswered(string operation, int status, byte[]? answer, long elapsedMs)
+    private WeChatPayException ErrorAnswered(string operation, int status, byte[]? answer, bool earlierAttemptMayHaveActed, long elapsedMs)
     {
         var error = answer is not null && WeChatPayJson.TryRead<ErrorAnswer>(answer, out var read) ? read : null;
         var code = error?.Code ?? $"HTTP_{status}";
         var message = error?.Message is { } text ? text[..Math.Min(text.Length, MaxErrorMessageLength)] : "no readable error";
-        var outcomeUnknown = status >= 500;
+        var outcomeUnknown = status >= 500 || earlierAttemptMayHaveActed;
         LogErrorAnswered(_logger, outcomeUnknown ? LogLevel.Warning : LogLevel.Information, operation, status, code, elapsedMs);
         return new WeChatPayException($"WeChat Pay refused {operation}: HTTP {status} {code} ({message}).", code, status, outcomeUnknown);
     }
@@ -108,6 +107,9 @@ public sealed partial class WeChatPayClient
         LogAnswerRefused(_logger, operation, status, refusal);
         return new WeChatPayAnswerRefusedException(operation, refusal, status);
     }
+
+    private static bool EarlierAttemptMayHaveActed(HttpRequestMessage request) =>
+        request.Options.TryGetValue(WeChatPayResilience.EarlierAttemptMayHaveActed, out var mayHaveActed) && mayHaveActed;
 
     private static bool IsNotFound(WeChatPayException exception) => exception.HttpStatus == 404 && NotFoundCodes.Contains(exception.Code);
 

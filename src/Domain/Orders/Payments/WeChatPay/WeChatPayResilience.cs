@@ -15,6 +15,16 @@ internal static class WeChatPayResilience
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> Repeatable = new("ETicket.WeChatPay.Repeatable");
 
+    /// <summary>
+    /// Set when an attempt before the last may have reached WeChat Pay and been carried out (it answered 5xx, or
+    /// the connection broke after sending): the call's outcome is unknown, whatever the last attempt says.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> EarlierAttemptMayHaveActed = new("ETicket.WeChatPay.EarlierAttemptMayHaveActed");
+
+    /// <summary>Whether a failed attempt may still have been carried out: anything but a refusal to connect or a 429.</summary>
+    public static bool MayHaveActed(HttpRequestError error) =>
+        error is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<WeChatPayOptions>>().Value;
@@ -28,6 +38,12 @@ internal static class WeChatPayResilience
                 Delay = TimeSpan.FromMilliseconds(200),
                 UseJitter = true,
                 ShouldHandle = args => ValueTask.FromResult(IsRepeatable(args.Context.GetRequestMessage()) && IsPassing(args.Outcome)),
+                OnRetry = args =>
+                {
+                    if (MayHaveActed(args.Outcome))
+                        args.Context.GetRequestMessage()?.Options.Set(EarlierAttemptMayHaveActed, true);
+                    return ValueTask.CompletedTask;
+                },
             });
     }
 
@@ -39,6 +55,13 @@ internal static class WeChatPayResilience
     {
         { Exception: HttpRequestException } => true,
         { Result.StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } => true,
+        _ => false,
+    };
+
+    private static bool MayHaveActed(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result.StatusCode: >= HttpStatusCode.InternalServerError } => true,
+        { Exception: HttpRequestException exception } => MayHaveActed(exception.HttpRequestError),
         _ => false,
     };
 }

@@ -104,6 +104,22 @@ public sealed class WeChatPayAnswerTests
         Assert.Null(harness.WeChatPay.Refunds["RF20260106"]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_refusal_after_a_SYSTEM_ERROR_leaves_the_outcome_unknown_but_not_after_FREQUENCY_LIMITED(bool afterSystemError)
+    {
+        await using var harness = await WeChatPayHarness.StartAsync();
+        harness.WeChatPay.Script(afterSystemError ? FakeWeChatPayFault.SystemError : FakeWeChatPayFault.FrequencyLimited,
+            FakeWeChatPayFault.Error(400, "INVALID_REQUEST", "参数错误"));
+
+        var refused = await Assert.ThrowsAsync<WeChatPayException>(() => harness.Client.CreateTransferAsync("PO20260110", SellerOpenId, 100, "货款", cancellationToken: Ct));
+
+        // The attempt that met SYSTEM_ERROR may have been carried out before the refusal of the next.
+        Assert.Equal(("INVALID_REQUEST", 400, afterSystemError), (refused.Code, refused.HttpStatus, refused.OutcomeUnknown));
+        Assert.Equal(2, harness.WeChatPay.Requests.Count);
+    }
+
     [Fact]
     public async Task A_WeChat_Pay_that_answers_too_late_is_a_timeout_whose_outcome_is_unknown()
     {
