@@ -42,9 +42,10 @@ public sealed class WeChatPayKeys : IDisposable
         var merchantKey = PemKeyReader.Read(options.PrivateKey, options.PrivateKeyFile, nameof(options.PrivateKey), PemKeyKind.Private, problems);
         var platformKey = PemKeyReader.Read(options.PlatformPublicKey, options.PlatformPublicKeyFile, nameof(options.PlatformPublicKey), PemKeyKind.Public, problems);
         var apiV3Key = ApiV3KeyBytes(options.ApiV3Key, problems);
-        if (merchantKey is not null && platformKey is not null && SameModulus(merchantKey, platformKey))
+        var mixedUp = merchantKey is not null && platformKey is not null && SameModulus(merchantKey, platformKey);
+        if (mixedUp)
             problems.Add($"{WeChatPayOptions.Section}:PlatformPublicKey is the merchant's own public key; give WeChat Pay's public key (pub_key.pem from the merchant platform).");
-        if (problems.Count == 0 && merchantKey is not null && platformKey is not null && apiV3Key is not null)
+        if (!mixedUp && merchantKey is not null && platformKey is not null && apiV3Key is not null)
             return new WeChatPayKeys(merchantKey, platformKey, apiV3Key);
         merchantKey?.Dispose();
         platformKey?.Dispose();
