@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using ETicket.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ETicket.Tests.Telemetry;
 
@@ -23,10 +18,7 @@ public sealed class OtlpCollector : IAsyncDisposable
 
     public static async Task<OtlpCollector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         var collector = new OtlpCollector(app);
         app.MapPost("/v1/{signal}", async (HttpContext http) =>
         {
@@ -35,8 +27,7 @@ public sealed class OtlpCollector : IAsyncDisposable
             collector._received.Enqueue((http.Request.Path, body.ToArray()));
             http.Response.ContentType = "application/x-protobuf";
         });
-        await app.StartAsync();
-        collector.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        collector.Address = await LoopbackApp.StartAsync(app);
         return collector;
     }
 
