@@ -7,6 +7,7 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Health;
 using ETicket.Graph.Ide;
 using ETicket.Graph.Listings;
+using ETicket.Graph.Orders.Payments;
 using ETicket.Graph.Members;
 using ETicket.Graph.Orders;
 using ETicket.Graph.Schema;
@@ -70,6 +71,7 @@ public static class PlatformHost
         // No method constraint: routing prefers the GET and POST endpoints, this answers every other method.
         app.Map(GraphQLPath, other);
         app.MapHealth();
+        app.MapWeChatPayNotifications();
         app.MapTelemetry();
         return app;
     }

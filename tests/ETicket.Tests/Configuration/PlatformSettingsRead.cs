@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ETicket.Graph.Hosting;
 using ETicket.Graph.Schema;
+using ETicket.Tests.Infrastructure.FakeWeChatPay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,11 +38,17 @@ public static partial class PlatformSettingsRead
         ["ETicket:Members:Admins:0"] = "13800000000",
     };
 
+    /// <summary>WeChat Pay as the payment provider, with usable settings (the test fake's): its settings are read only then.</summary>
+    private static readonly Dictionary<string, string?> WeChatPayConfigured = new(FakeWeChatPayServer.SettingsFor(new Uri("http://127.0.0.1:1/")))
+    {
+        ["ETicket:Payments:Provider"] = "WeChatPay",
+    };
+
     /// <summary>The settings this role reads, list indexes written as <see cref="ListIndex"/>, sections left out.</summary>
     public static async Task<IReadOnlySet<string>> ForAsync(GraphRole role)
     {
         var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var optional in new[] { new Dictionary<string, string?>(), EverythingConfigured })
+        foreach (var optional in new[] { new Dictionary<string, string?>(), EverythingConfigured, WeChatPayConfigured })
             asked.UnionWith(await AskedWhileBindingAsync(role, optional));
         var computed = OptionsClasses.ComputedKeys;
         var settings = asked.Where(key => key.StartsWith(Prefix, StringComparison.Ordinal))
@@ -62,8 +69,8 @@ public static partial class PlatformSettingsRead
             // Given, so that Production starts without generating them.
             ["ETicket:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["ETicket:Tickets:SecretKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["ETicket:Payments:Provider"] = "Sandbox",
         };
+        settings.TryAdd("ETicket:Payments:Provider", "Sandbox");
         // The binder reads a section's properties only when the section has something in it.
         foreach (var section in OptionsClasses.Sections)
             settings[$"{section}:{Probe}"] = "";

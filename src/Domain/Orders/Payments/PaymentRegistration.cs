@@ -1,3 +1,4 @@
+using ETicket.Domain.Orders.Payments.WeChatPay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,8 +17,16 @@ public static class PaymentRegistration
                 $"{PaymentOptions.Section}:{nameof(PaymentOptions.Provider)} (environment variable ETicket__Payments__Provider) must be set outside " +
                 $"Development: {PaymentProviderKind.WeChatPay} to take real money, or {PaymentProviderKind.Sandbox} where no real money may move (docs/payments.md)."));
         if (provider == PaymentProviderKind.WeChatPay)
-            throw new InvalidOperationException("WeChat Pay is being built (issue 18); this build has the sandbox only.");
-        services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        {
+            services.AddWeChatPayClient();
+            // Scoped: it holds a typed HttpClient, which the client factory rotates.
+            services.TryAddScoped<IPaymentProvider, WeChatPayProvider>();
+            services.TryAddScoped<WeChatPayNotificationDesk>();
+        }
+        else
+        {
+            services.TryAddSingleton<IPaymentProvider, SandboxPaymentProvider>();
+        }
         return services;
     }
 

@@ -19,6 +19,7 @@ public sealed class OrderDesk(
     Settlement settlement,
     IPaymentProvider payments,
     DisbursementRunner disbursements,
+    PaymentConfirmations confirmations,
     TimeProvider clock,
     IOptions<MarketplaceOptions> options)
 {
@@ -78,14 +79,39 @@ public sealed class OrderDesk(
         return new PaymentRequest(order.Id, title, order.Total, openId, order.PaymentDeadline);
     }
 
-    public Task<Outcome<Order>> CancelAsync(string buyerId, string orderId, CancellationToken cancellationToken) =>
-        StepAsync(buyerId, orderId, OrderActor.Buyer, (order, listing, now, _) =>
+    public async Task<Outcome<Order>> CancelAsync(string buyerId, string orderId, CancellationToken cancellationToken)
+    {
+        string? waitingPayment = null;
+        var outcome = await StepAsync(buyerId, orderId, OrderActor.Buyer, (order, listing, now, _) =>
         {
+            waitingPayment = order.PaymentHandle;
             if (order.Cancel(now) is { } refused)
                 return Task.FromResult<UserError?>(refused);
             settlement.Cancelled(order, listing, now);
             return Task.FromResult<UserError?>(null);
         }, cancellationToken);
+        if (outcome.Succeeded && waitingPayment is not null)
+            await ClosePaymentAfterCancelAsync(orderId);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The buyer may still have WeChat Pay's sheet open: its payment is closed, and one that was taken
+    /// all the same is refunded (a late payment). Best effort: the order is cancelled either way, and a
+    /// payment that arrives later is refunded on its notification.
+    /// </summary>
+    private async Task ClosePaymentAfterCancelAsync(string orderId)
+    {
+        try
+        {
+            if (await payments.CloseAsync(orderId, CancellationToken.None) is { State: PaymentState.Paid, Payment: { } paid })
+                await confirmations.ConfirmAsync(paid, CancellationToken.None);
+        }
+        catch (PaymentFailedException)
+        {
+            // WeChat Pay closes it itself at time_expire; a payment before that comes with its notification.
+        }
+    }
 
     public Task<Outcome<Order>> ConfirmAsync(string buyerId, string orderId, CancellationToken cancellationToken) =>
         ThenDisburseAsync(StepAsync(buyerId, orderId, OrderActor.Buyer, async (order, listing, now, ct) =>

@@ -4,14 +4,14 @@ namespace ETicket.Domain.Orders.Payments.WeChatPay;
 
 // The JSON of the refund calls, field names as WeChat Pay documents them (退款申请, 查询单笔退款, 退款结果通知).
 
-internal sealed record RefundRequest(
+internal sealed record RefundWireRequest(
     [property: JsonPropertyName("out_trade_no")] string OutTradeNo,
     [property: JsonPropertyName("out_refund_no")] string OutRefundNo,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("notify_url")] string NotifyUrl,
-    [property: JsonPropertyName("amount")] RefundRequestAmount Amount);
+    [property: JsonPropertyName("amount")] RefundWireAmount Amount);
 
-internal sealed record RefundRequestAmount(
+internal sealed record RefundWireAmount(
     [property: JsonPropertyName("refund")] long Refund,
     [property: JsonPropertyName("total")] long Total,
     [property: JsonPropertyName("currency")] string Currency);

@@ -16,7 +16,7 @@ public sealed partial class WeChatPayClient
     {
         if (refundFen > totalFen)
             throw new ArgumentOutOfRangeException(nameof(refundFen), refundFen, "A refund cannot be larger than the payment.");
-        var request = new RefundRequest(WeChatPayArguments.OutTradeNo(outTradeNo), WeChatPayArguments.OutRefundNo(outRefundNo),
+        var request = new RefundWireRequest(WeChatPayArguments.OutTradeNo(outTradeNo), WeChatPayArguments.OutRefundNo(outRefundNo),
             reason is null ? null : WeChatPayArguments.Text(reason, ReasonMaxLength, "reason"), Settings.NotifyUrl!.AbsoluteUri,
             new(WeChatPayArguments.Fen(refundFen, "refund"), WeChatPayArguments.Fen(totalFen, "total"), Currency));
         return await ReadRefundAsync("a refund", HttpMethod.Post, "v3/refund/domestic/refunds", request, outRefundNo, cancellationToken);
