@@ -1,5 +1,6 @@
 using ETicket.Graph.Hosting;
 using ETicket.Tests.Infrastructure;
+using ETicket.Tests.Infrastructure.FakeWeChatPay;
 
 namespace ETicket.Tests.Hosting;
 
@@ -75,6 +76,23 @@ public sealed class StartupTests
         Assert.Equal(role != "AllInOne", types.Contains("_entities"));
         Assert.Equal(role != "AllInOne", types.Contains("_service"));
         await HealthyAsync(server);
+    }
+
+    [Fact]
+    public async Task With_WeChat_Pay_chosen_an_unusable_merchant_key_stops_the_start_and_names_it_without_quoting_it()
+    {
+        var settings = new Dictionary<string, string?>(FakeWeChatPayServer.SettingsFor(new Uri("http://127.0.0.1:9/")))
+        {
+            ["ETicket:Payments:Provider"] = "WeChatPay",
+            ["ETicket:Payments:WeChatPay:PrivateKey"] = "-----BEGIN PRIVATE KEY-----\nnot-a-key-but-a-secret\n-----END PRIVATE KEY-----",
+            ["ETicket:Payments:WeChatPay:ApiV3Key"] = null,
+        };
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => PlatformServer.StartAsync(settings));
+
+        Assert.Contains("ETicket:Payments:WeChatPay:PrivateKey", failure.Message);
+        Assert.Contains("ETicket:Payments:WeChatPay:ApiV3Key", failure.Message);
+        Assert.DoesNotContain("not-a-key-but-a-secret", failure.ToString());
     }
 
     /// <summary>Waits (up to 30 s) for /health: it answers as readiness does, so 503 until the search index is first built.</summary>
