@@ -48,6 +48,11 @@ public sealed class WeChatPayScenarioTests
         // Paid, payOrder answers the paid order and starts nothing.
         Assert.Null((await market.PayOrderAsync(orderId))["weChatPayment"]);
         market.Server.AssertNoWarnings();
+        // The merchant's keys reach no log, at any level.
+        var privateKeyBody = FakeWeChatPayKeys.MerchantPrivateKeyPem.Split('\n')[1];
+        Assert.DoesNotContain(market.Server.Logs().GetSnapshot(), r =>
+            r.Message.Contains(FakeWeChatPayKeys.ApiV3Key, StringComparison.Ordinal) || r.Message.Contains(privateKeyBody, StringComparison.Ordinal)
+            || (r.Exception?.ToString().Contains(FakeWeChatPayKeys.ApiV3Key, StringComparison.Ordinal) ?? false));
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]
@@ -168,6 +173,29 @@ public sealed class WeChatPayScenarioTests
         Assert.Equal(DisbursementStatus.Succeeded, (await market.DisbursementAsync(orderId, DisbursementKind.Refund)).Status);
         var ledger = await market.AssertLedgerAsync(orderId, escrow: 0m);
         Assert.Equal([LedgerEntryKind.Charge, LedgerEntryKind.Hold, LedgerEntryKind.Refund], ledger.Select(e => e.Kind));
+    }
+
+    [Theory, ClassData(typeof(EveryDatabase))]
+    public async Task A_payment_notified_after_the_order_was_cancelled_is_refunded(DatabaseKind kind)
+    {
+        await using var database = await EveryDatabase.CreateAsync(kind);
+        await using var market = await WeChatPayMarket.StartAsync(database);
+        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
+        await market.PayOrderAsync(orderId);
+        // WeChat Pay cannot close the payment when the buyer cancels; the buyer pays all the same.
+        market.WeChatPay.Script(FakeWeChatPayFault.Error(403, "NO_AUTH", "商户无权限"));
+        await market.Server.OrderStepAsync("cancelOrder", market.Buyer, orderId);
+        Assert.Equal("CANCELLED", await market.StatusAsync(orderId));
+        market.WeChatPay.Transactions.Pay(orderId);
+
+        Assert.Equal(204, await market.WeChatPay.NotifyAsync(market.WeChatPay.TransactionNotification(orderId), market.NotifyUrl));
+
+        Assert.Equal("CANCELLED", await market.StatusAsync(orderId));
+        var refund = await market.DisbursementAsync(orderId, DisbursementKind.Refund);
+        Assert.Equal(10198L, market.WeChatPay.Refunds[refund.Number]!.Refund);
+        market.WeChatPay.Refunds.Settle(refund.Number);
+        Assert.Equal(204, await market.WeChatPay.NotifyAsync(market.WeChatPay.RefundNotification(refund.Number), market.NotifyUrl));
+        await market.AssertLedgerAsync(orderId, escrow: 0m);
     }
 
     [Theory, ClassData(typeof(EveryDatabase))]
