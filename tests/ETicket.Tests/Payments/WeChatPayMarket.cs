@@ -56,11 +56,18 @@ public sealed record WeChatPayMarket(
                                 "weChatPayment { appId timeStamp nonceStr package signType paySign } errors { code message } } }",
             new { input = new { orderId } }, Buyer.AccessToken)).Ok()["payOrder"]!;
 
-    /// <summary>Bought, paid at WeChat Pay and notified: PAID.</summary>
-    public async Task<string> PaidOrderAsync()
+    /// <summary>Bought, and its payment started at WeChat Pay: PENDING_PAYMENT.</summary>
+    public async Task<string> WaitingOrderAsync()
     {
         var orderId = await Server.PurchaseOkAsync(Buyer, ListingId);
         Assert.Empty((await PayOrderAsync(orderId))["errors"]!.AsArray());
+        return orderId;
+    }
+
+    /// <summary>Bought, paid at WeChat Pay and notified: PAID.</summary>
+    public async Task<string> PaidOrderAsync()
+    {
+        var orderId = await WaitingOrderAsync();
         WeChatPay.Transactions.Pay(orderId);
         Assert.Equal(204, await WeChatPay.NotifyAsync(WeChatPay.TransactionNotification(orderId), NotifyUrl));
         Assert.Equal("PAID", await StatusAsync(orderId));

@@ -82,8 +82,7 @@ public sealed class WeChatPayScenarioTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var market = await WeChatPayMarket.StartAsync(database);
-        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
-        await market.PayOrderAsync(orderId);
+        var orderId = await market.WaitingOrderAsync();
         market.WeChatPay.Transactions.Pay(orderId);
         var genuine = market.WeChatPay.TransactionNotification(orderId);
 
@@ -112,8 +111,7 @@ public sealed class WeChatPayScenarioTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var market = await WeChatPayMarket.StartAsync(database);
-        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
-        await market.PayOrderAsync(orderId);
+        var orderId = await market.WaitingOrderAsync();
         market.WeChatPay.Transactions.Pay(orderId);
 
         await market.Server.SweepAsync();
@@ -130,8 +128,7 @@ public sealed class WeChatPayScenarioTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var market = await WeChatPayMarket.StartAsync(database);
-        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
-        await market.PayOrderAsync(orderId);
+        var orderId = await market.WaitingOrderAsync();
         // WeChat Pay is down at the first sweep past the deadline: the order waits for the close.
         market.Clock.Advance(TimeSpan.FromMinutes(15));
         market.WeChatPay.Script(FakeWeChatPayFault.Error(403, "NO_AUTH", "商户无权限"));
@@ -152,8 +149,7 @@ public sealed class WeChatPayScenarioTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var market = await WeChatPayMarket.StartAsync(database);
-        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
-        await market.PayOrderAsync(orderId);
+        var orderId = await market.WaitingOrderAsync();
         // The buyer pays in WeChat while cancelling in the mini-program: the close finds it paid.
         market.WeChatPay.Transactions.Pay(orderId);
 
@@ -180,8 +176,7 @@ public sealed class WeChatPayScenarioTests
     {
         await using var database = await EveryDatabase.CreateAsync(kind);
         await using var market = await WeChatPayMarket.StartAsync(database);
-        var orderId = await market.Server.PurchaseOkAsync(market.Buyer, market.ListingId);
-        await market.PayOrderAsync(orderId);
+        var orderId = await market.WaitingOrderAsync();
         // WeChat Pay cannot close the payment when the buyer cancels; the buyer pays all the same.
         market.WeChatPay.Script(FakeWeChatPayFault.Error(403, "NO_AUTH", "商户无权限"));
         await market.Server.OrderStepAsync("cancelOrder", market.Buyer, orderId);
