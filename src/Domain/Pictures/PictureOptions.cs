@@ -1,0 +1,30 @@
+using ETicket.Domain.Pictures.Storage;
+
+namespace ETicket.Domain.Pictures;
+
+/// <summary>Settings under <c>ETicket:Pictures</c>: what an uploaded ticket picture may be, and where it is kept.</summary>
+public sealed class PictureOptions
+{
+    public const string Section = "ETicket:Pictures";
+
+    /// <summary>The largest file accepted, in bytes.</summary>
+    public int MaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The widest and tallest picture accepted, in pixels (read from the header before anything is decoded).</summary>
+    public int MaxDimension { get; set; } = 4096;
+
+    /// <summary>How many uploaded pictures one listing may have.</summary>
+    public int MaxPerListing { get; set; } = 6;
+
+    /// <summary>How many pictures are decoded at once in this process; the rest wait (each may take ~70 MB while decoded).</summary>
+    public int MaxConcurrentProcessing { get; set; } = 2;
+
+    /// <summary>How long an uploaded picture waits to be put on a listing before it is deleted.</summary>
+    public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a signed address of a picture that shows a ticket code stays valid.</summary>
+    public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the pictures are stored.</summary>
+    public PictureStorageKind Storage { get; set; } = PictureStorageKind.DataDirectory;
+}

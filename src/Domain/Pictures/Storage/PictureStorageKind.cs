@@ -1,0 +1,3 @@
+namespace ETicket.Domain.Pictures.Storage;
+
+public enum PictureStorageKind { DataDirectory, S3 }
