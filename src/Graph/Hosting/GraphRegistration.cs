@@ -44,6 +44,7 @@ public static class GraphRegistration
         // Registered after AddGraphQL, so it replaces GraphQL.NET's validator (see PreparedOperationValidator).
         services.AddSingleton<GraphQL.Validation.IDocumentValidator, PreparedOperationValidator>();
         services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<Transport.Uploads.MultipartRequestReader>();
         // Repeated documents are parsed and validated once (see DocumentCache); the executer runs it as a step.
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());

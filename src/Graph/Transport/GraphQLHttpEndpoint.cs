@@ -1,6 +1,7 @@
 using ETicket.Graph.Common;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Telemetry;
+using ETicket.Graph.Transport.Uploads;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -9,9 +10,10 @@ namespace ETicket.Graph.Transport;
 
 /// <summary>
 /// GraphQL over HTTP (POST and GET) at one path: application/json and
-/// application/graphql-response+json, with the status codes the spec gives for each.
+/// application/graphql-response+json, with the status codes the spec gives for each. A POST may also
+/// be a multipart request that carries files (<see cref="MultipartRequestReader"/>).
 /// </summary>
-public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer, GraphQLTelemetry telemetry)
+public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, MultipartRequestReader uploads, GraphQLExecutor executor, IGraphQLTextSerializer serializer, GraphQLTelemetry telemetry)
 {
     private const string AllowedMethods = "GET, POST";
 
@@ -49,7 +51,9 @@ public sealed class GraphQLHttpEndpoint(GraphQLRequestReader reader, GraphQLExec
                 throw new RequestProblem(StatusCodes.Status406NotAcceptable, $"This endpoint answers {MediaTypes.GraphQLResponse} or {MediaTypes.Json}.");
             // Before the body is read: a stale token is refused however the rest of the request looks.
             var user = await RequestAuthentication.AuthenticateAsync(http);
-            var request = isGet ? reader.ReadGet(http.Request.Query) : await reader.ReadPostAsync(http);
+            var request = isGet ? reader.ReadGet(http.Request.Query)
+                : MediaTypes.IsMultipartRequest(http.Request.ContentType) ? await uploads.ReadAsync(http)
+                : await reader.ReadPostAsync(http);
 
             if (!executor.TryParse(request.Query, out var document, out var parseError))
             {

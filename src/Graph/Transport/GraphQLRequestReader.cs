@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace ETicket.Graph.Transport;
@@ -10,8 +9,8 @@ namespace ETicket.Graph.Transport;
 /// <summary>Reads the GraphQL over HTTP request parameters from a POST's JSON body or a GET's query string.</summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<TransportOptions> options)
 {
-    /// <summary>How many times the request limit Kestrel drains after refusing a body (see ReadPostAsync).</summary>
-    private const long DrainFactor = 8;
+    /// <summary>How many times the request limit Kestrel drains after refusing a body (see <see cref="RequestBodyStream.Open"/>).</summary>
+    internal const long DrainFactor = 8;
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
@@ -32,43 +31,13 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext http)
     {
         var limit = options.Value.MaxRequestBytes;
-        var declaredLength = http.Request.ContentLength;
-        if (declaredLength > limit)
-            throw TooLarge(limit);
-        // After a 413 Kestrel reads (drains) the rest of the body so the client, still sending, gets
-        // the answer instead of a broken pipe; past this bound it gives up and closes the connection.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
-            sizeFeature.MaxRequestBodySize = limit * DrainFactor;
-
+        var body = RequestBodyStream.Open(http, limit, limit * DrainFactor, () => TooLarge(limit));
         // One byte over the declared length, so the read that finds the end needs no bigger buffer.
+        var declaredLength = http.Request.ContentLength;
         var buffer = new ArrayBufferWriter<byte>(declaredLength is { } length ? (int)length + 1 : 4096);
-        try
-        {
-            int read;
-            while ((read = await http.Request.Body.ReadAsync(buffer.GetMemory(), http.RequestAborted)) > 0)
-            {
-                buffer.Advance(read);
-                if (buffer.WrittenCount > limit)
-                    throw TooLarge(limit);
-            }
-        }
-        catch (BadHttpRequestException ex)
-        {
-            // Kestrel's verdict on the body (too large, too slow, malformed chunks, cut short) is the client's mistake.
-            throw ex.StatusCode switch
-            {
-                StatusCodes.Status413PayloadTooLarge => TooLarge(limit),
-                StatusCodes.Status408RequestTimeout => new RequestProblem(ex.StatusCode, "The request body arrived too slowly; send it without pausing."),
-                _ => new RequestProblem(ex.StatusCode, $"The request body could not be read: {ex.Message}"),
-            };
-        }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException)
-        {
-            // The client went away mid-body (a reset, an abort). Nobody is left to answer: aborting tells
-            // Kestrel so too, which otherwise might try to drain a body it is still reading and log a failure.
-            http.Abort();
-            throw new RequestProblem(StatusCodes.Status400BadRequest, "The connection closed before the request body was complete.");
-        }
+        int read;
+        while ((read = await body.ReadAsync(buffer.GetMemory(), http.RequestAborted)) > 0)
+            buffer.Advance(read);
         return buffer.WrittenMemory;
     }
 

@@ -8,12 +8,18 @@ public static class MediaTypes
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
     public const string ServerSentEventStream = "text/event-stream";
+    public const string MultipartFormData = "multipart/form-data";
 
     /// <summary>A POST body must be JSON, in UTF-8 when a charset is given.</summary>
     public static bool IsJsonRequest(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var type)
         && type.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
         && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A POST that carries files: the GraphQL multipart request (see <see cref="Uploads.MultipartRequestReader"/>).</summary>
+    public static bool IsMultipartRequest(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals(MultipartFormData, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The response type: graphql-response+json when the client accepts it, else application/json

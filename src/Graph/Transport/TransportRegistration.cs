@@ -14,6 +14,8 @@ public static class TransportRegistration
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateOnStart();
         services.AddOptions<TransportOptions>().BindConfiguration(TransportOptions.Section)
             .Validate(options => options.MaxRequestBytes >= 1, $"{TransportOptions.Section}:MaxRequestBytes must be at least 1.")
+            .Validate(options => options.MaxUploadFiles >= 0, $"{TransportOptions.Section}:MaxUploadFiles must be at least 0.")
+            .Validate(options => options.MaxUploadFileBytes >= 1, $"{TransportOptions.Section}:MaxUploadFileBytes must be at least 1.")
             .Validate(options => options.MinRequestBodyBytesPerSecond > 0, $"{TransportOptions.Section}:MinRequestBodyBytesPerSecond must be more than 0.")
             // Kestrel checks the rate once a second, and refuses a shorter grace.
             .Validate(options => options.RequestBodyGracePeriod > TimeSpan.FromSeconds(1), $"{TransportOptions.Section}:RequestBodyGracePeriod must be longer than one second.")
