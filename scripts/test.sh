@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite the way CI does: installs what is missing (Debian packages, npm packages),
-# starts MariaDB and Redis on free loopback ports, builds once, runs the .NET tests (unit and
-# integration on SQLite and MariaDB), the end-to-end tests (reference clients, Hive Gateway,
-# headless Chromium) and the docker/ images and topology (scripts/docker-test.sh), then stops
+# starts MariaDB, Redis and an S3 server (s3rver) on free loopback ports, builds once, runs the .NET
+# tests (unit and integration on SQLite and MariaDB), the end-to-end tests (reference clients, Hive
+# Gateway, headless Chromium) and the docker/ images and topology (scripts/docker-test.sh), then stops
 # everything it started. Exit code: 0 only if every suite passed.
 set -euo pipefail
 
@@ -31,8 +31,11 @@ npm_ci_if_needed "$REPO_ROOT/gateway"
 
 start_mariadb
 start_redis
+start_s3
 export ETICKET_TEST_MYSQL="Server=127.0.0.1;Port=$MARIADB_PORT;User=root;Password="
 export ETICKET_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+# s3rver's one account.
+export ETICKET_TEST_S3_URL="http://127.0.0.1:$S3_PORT" ETICKET_TEST_S3_ACCESS_KEY=S3RVER ETICKET_TEST_S3_SECRET_KEY=S3RVER
 # Here the real servers are up, so a suite that needs them must not skip.
 export ETICKET_TEST_REQUIRE_SERVICES=1
 

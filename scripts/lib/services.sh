@@ -1,5 +1,5 @@
-# Test services for scripts/test.sh: install what is missing, start MariaDB and Redis on free
-# loopback ports under a private directory, stop them again. Source this file; it defines functions.
+# Test services for scripts/test.sh: install what is missing, start MariaDB, Redis and an S3 server
+# on free loopback ports under SERVICES_DIR, stop them again. Source this file; it defines functions.
 
 # Runs apt-get, waiting for another apt process to release its lock.
 apt_install() {
@@ -81,6 +81,24 @@ start_redis() {
   echo "==> Redis $(redis-server --version | awk '{print $3}') on 127.0.0.1:$REDIS_PORT"
 }
 
+# s3rver (tests/e2e's devDependency, so npm ci there first): the S3 REST API on loopback, objects as
+# files under its directory. It knows one account, S3RVER/S3RVER; the tests create their bucket.
+start_s3() {
+  local dir="$SERVICES_DIR/s3"
+  local s3rver="$REPO_ROOT/tests/e2e/node_modules/s3rver/bin/s3rver.js"
+  mkdir -p "$dir/data"
+  S3_PORT=$(free_port)
+  node "$s3rver" --directory "$dir/data" --address 127.0.0.1 --port "$S3_PORT" --no-vhost-buckets \
+    >"$dir/s3rver.log" 2>&1 &
+  echo $! >"$dir/s3rver.pid"
+  if ! wait_until 100 node -e "require('http').get('http://127.0.0.1:$S3_PORT/',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"; then
+    echo "s3rver did not start:" >&2
+    cat "$dir/s3rver.log" >&2
+    return 1
+  fi
+  echo "==> s3rver $(node "$s3rver" --version) on 127.0.0.1:$S3_PORT"
+}
+
 # Stops a server by the PID in its pid file and waits for it to exit.
 stop_by_pidfile() {
   local pidfile=$1 pid
@@ -91,6 +109,7 @@ stop_by_pidfile() {
 }
 
 stop_services() {
+  stop_by_pidfile "$SERVICES_DIR/s3/s3rver.pid"
   stop_by_pidfile "$SERVICES_DIR/redis/redis.pid"
   stop_by_pidfile "$SERVICES_DIR/mariadb/mysqld.pid"
 }

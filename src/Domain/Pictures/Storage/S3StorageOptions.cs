@@ -3,6 +3,8 @@ namespace ETicket.Domain.Pictures.Storage;
 /// <summary>Settings under <c>ETicket:Pictures:S3</c>: an S3-compatible bucket (AWS S3, MinIO, Ceph, COS, OSS...).</summary>
 public sealed class S3StorageOptions
 {
+    public const string Section = PictureOptions.Section + ":S3";
+
     /// <summary>The service's address, e.g. https://s3.ap-east-1.amazonaws.com or http://minio:9000; empty for AWS by region.</summary>
     public string? ServiceUrl { get; set; }
 
