@@ -7,7 +7,9 @@ import { mapAsyncIterator } from '@whatwg-node/promise-helpers';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { sharedSubscriptions, subscriptionKey } from './shared-subscriptions.mjs';
 import { tracing } from './telemetry.mjs';
-import { ticketsNotifyUrl, usePaymentNotifications } from './payment-notifications.mjs';
+import { notifyPath, usePaymentNotifications } from './payment-notifications.mjs';
+import { usePictures, useUploadLimit } from './pictures.mjs';
+import { ticketsUrl } from './tickets-address.mjs';
 
 // Subgraph addresses for this run; without them the gateway uses those composed into the supergraph.
 const subgraphLocations = {
@@ -41,8 +43,16 @@ const supergraph = fileURLToPath(new URL('../schema/supergraph.graphql', import.
 
 // WeChat Pay's notifications, passed to the tickets subgraph (payment-notifications.mjs).
 const paymentNotifications = usePaymentNotifications({
-  target: ticketsNotifyUrl(subgraphLocations.tickets, supergraph),
+  target: ticketsUrl(notifyPath, subgraphLocations.tickets, supergraph),
   timeoutMs: upstreamTimeoutMs,
+});
+
+// Ticket pictures, passed to the tickets subgraph (pictures.mjs).
+const pictures = usePictures({ ticketsBase: ticketsUrl('/', subgraphLocations.tickets, supergraph), timeoutMs: upstreamTimeoutMs });
+// Uploads are GraphQL multipart requests (docs/pictures.md), bounded as the subgraphs bound them (ETicket:Transport).
+const uploadLimit = useUploadLimit({
+  maxUploadFiles: Number(process.env.ETicket__Transport__MaxUploadFiles ?? 6),
+  maxUploadFileBytes: Number(process.env.ETicket__Transport__MaxUploadFileBytes ?? 5_308_416),
 });
 
 // Trace context passed on to the subgraphs, and spans exported, when the environment asks (telemetry.mjs).
@@ -53,6 +63,8 @@ export const gatewayConfig = defineConfig({
   // JavaScript stitching runtime: about three times the throughput on the market page (docs/benchmarks.md).
   unifiedGraphHandler,
   supergraph,
+  // File uploads (GraphQL multipart requests), forwarded to the subgraph as multipart requests.
+  multipart: true,
   // Merged into the entries the supergraph names, so a subgraph without a location here keeps its composed one.
   transportEntries: {
     members: subgraphLocations.members ? { location: subgraphLocations.members } : {},
@@ -67,7 +79,7 @@ export const gatewayConfig = defineConfig({
     }),
   },
   upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
-  plugins: () => [paymentNotifications, useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
+  plugins: () => [paymentNotifications, pictures, uploadLimit, useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   ...(openTelemetry ? { openTelemetry } : {}),
   // Parsing is the gateway's own cost before any subgraph limit applies: refuse absurd documents

@@ -3,21 +3,11 @@
 // Pay (ETicket:Payments:WeChatPay:NotifyUrl) points here: POST /payments/wechat/notify is passed to
 // the tickets subgraph, which owns orders and verifies the notification itself, with its body and
 // WeChat Pay's signature headers untouched (the signature covers the exact bytes).
-import { readFileSync } from 'node:fs';
-
 export const notifyPath = '/payments/wechat/notify';
 
 // WeChat Pay's notifications are a few kilobytes; the subgraph refuses more than this too.
 const maxBytes = 64 * 1024;
 const passedHeaders = ['content-type', 'wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-signature', 'wechatpay-serial', 'wechatpay-signature-type', 'request-id'];
-
-/** The tickets subgraph's notify URL: beside its GraphQL address, from ETICKET_TICKETS_URL or the supergraph. */
-export function ticketsNotifyUrl(ticketsGraphqlUrl, supergraphPath) {
-  const graphql = ticketsGraphqlUrl
-    ?? /@join__graph\(name:\s*"tickets",\s*url:\s*"([^"]+)"\)/.exec(readFileSync(supergraphPath, 'utf8'))?.[1];
-  if (!graphql) throw new Error('The tickets subgraph has no address: set ETICKET_TICKETS_URL.');
-  return new URL(notifyPath, graphql).toString();
-}
 
 /** A gateway plugin answering POST /payments/wechat/notify with the tickets subgraph's answer. */
 export function usePaymentNotifications({ target, timeoutMs }) {

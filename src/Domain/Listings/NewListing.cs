@@ -1,6 +1,8 @@
 namespace ETicket.Domain.Listings;
 
 /// <summary>What a seller fills in to list a ticket.</summary>
+/// <param name="TicketCode">The typed code; empty when it is to be read from the pictures.</param>
+/// <param name="PictureIds">Pictures uploaded for this listing (uploadTicketPicture), in order.</param>
 public sealed record NewListing(
     TicketCategory Category,
     string Title,
@@ -14,4 +16,5 @@ public sealed record NewListing(
     DateTimeOffset? StartsAt = null,
     DateTimeOffset? EndsAt = null,
     string? Seat = null,
-    IReadOnlyList<string>? ImageUrls = null);
+    IReadOnlyList<string>? ImageUrls = null,
+    IReadOnlyList<string>? PictureIds = null);

@@ -33,7 +33,7 @@ public static class PublishListingRules
 
         var code = TicketCodeVault.Normalize(details.TicketCode);
         if (code.Length == 0)
-            errors.Add(UserError.Validation("ticketCode", "The ticket code is required."));
+            errors.Add(UserError.Validation("ticketCode", "The ticket code is required: type it, or publish with a picture in which its QR code or barcode can be read."));
         else if (code.Length > TicketCodeMaxLength)
             errors.Add(UserError.Validation("ticketCode", $"A ticket code has at most {TicketCodeMaxLength} characters."));
 

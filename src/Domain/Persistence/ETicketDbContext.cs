@@ -26,6 +26,7 @@ public abstract class ETicketDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WantedRequest> WantedRequests => Set<WantedRequest>();
     public DbSet<WantedMatch> WantedMatches => Set<WantedMatch>();
     public DbSet<SellerProfile> SellerProfiles => Set<SellerProfile>();
+    public DbSet<Pictures.TicketPicture> TicketPictures => Set<Pictures.TicketPicture>();
 
     // shared infrastructure
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -19,6 +19,15 @@ public sealed class PictureOptions
     /// <summary>How many pictures are decoded at once in this process; the rest wait (each may take ~70 MB while decoded).</summary>
     public int MaxConcurrentProcessing { get; set; } = 2;
 
+    /// <summary>How many uploaded pictures one member may have waiting for a listing.</summary>
+    public int MaxWaitingUploads { get; set; } = 30;
+
+    /// <summary>
+    /// The public address of the API (e.g. https://api.example.com) picture addresses start with; when
+    /// empty, the address the request came to. Set it behind a gateway or proxy that does not pass its own.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>How long an uploaded picture waits to be put on a listing before it is deleted.</summary>
     public TimeSpan UploadLifetime { get; set; } = TimeSpan.FromHours(24);
 

@@ -3,6 +3,7 @@ using ETicket.Domain.Events.Broadcast.Redis;
 using ETicket.Domain.Members.Sessions;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Persistence;
+using ETicket.Domain.Pictures;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Health;
 using ETicket.Graph.Ide;
@@ -10,6 +11,7 @@ using ETicket.Graph.Listings;
 using ETicket.Graph.Orders.Payments;
 using ETicket.Graph.Members;
 using ETicket.Graph.Orders;
+using ETicket.Graph.Pictures;
 using ETicket.Graph.Schema;
 using ETicket.Graph.Search;
 using ETicket.Graph.Telemetry;
@@ -72,6 +74,7 @@ public static class PlatformHost
         app.Map(GraphQLPath, other);
         app.MapHealth();
         app.MapWeChatPayNotifications();
+        app.MapPictures();
         app.MapTelemetry();
         return app;
     }
@@ -112,8 +115,10 @@ public static class PlatformHost
             services.AddPaymentProvider(Read<PaymentOptions>(PaymentOptions.Section), isDevelopment);
             // In this order because each root type lists its modules' fields in the order they were registered.
             services.AddOrdersModule();
-            services.AddListingsModule(LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
-                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key"), role);
+            var ticketKey = LoadKey(Read<TicketsOptions>(TicketsOptions.Section).SecretKey,
+                $"{TicketsOptions.Section}:{nameof(TicketsOptions.SecretKey)}", "tickets.key");
+            services.AddListingsModule(ticketKey, role);
+            services.AddPicturesModule(ticketKey, dataDirectory, Read<PictureOptions>(PictureOptions.Section).Storage);
             services.AddSearchModule(configuration, dataDirectory);
             services.AddWantedModule();
         }

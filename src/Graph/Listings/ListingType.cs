@@ -5,6 +5,7 @@ using ETicket.Graph.Auth;
 using ETicket.Graph.Common;
 using ETicket.Graph.Subscriptions;
 using ETicket.Graph.Members;
+using ETicket.Graph.Pictures;
 using ETicket.Graph.Querying;
 using ETicket.Graph.Schema;
 using GraphQL.DataLoader;
@@ -52,6 +53,20 @@ public sealed class ListingType : ObjectGraphType<Listing>
             .Resolve(ctx => ctx.Source.StatusAt(ctx.Service<TimeProvider>().Now()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("imageUrls").Reads(nameof(Listing.ImageUrls))
             .Resolve(ctx => ctx.Source.ImageUrls);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketPictureType>>>>("pictures").Reads(nameof(Listing.Id), nameof(Listing.SellerId))
+            .Description("The pictures its seller uploaded, in order. One that shows the ticket code is listed only for who may see `ticketCode`, with addresses that expire.")
+            .DependsOnViewer()
+            .Resolve(ctx =>
+            {
+                var pictures = ctx.Service<ListingPicturesLoader>().Load(ctx.Source.Id);
+                var (access, urls, listing, viewer) = (ctx.Service<TicketCodeAccess>(), ctx.Service<PictureUrls>(), ctx.Source, ctx.ViewerId());
+                return new Deferred<IEnumerable<PictureView>>(async ct =>
+                {
+                    var all = await pictures.GetResultAsync(ct) ?? [];
+                    var maySeeCode = all.Any(p => p.ShowsCode) && await access.MaySeeAsync(viewer, listing.Id, listing.SellerId, ct);
+                    return all.Where(p => !p.ShowsCode || maySeeCode).Select(urls.For).ToList();
+                });
+            });
         var seller = Field<NonNullGraphType<MemberType>>("seller").Reads(nameof(Listing.SellerId));
         if (role.ServesMembers)
             seller.Resolve(ctx => members.ResolveReferenced(ctx, ctx.Source.SellerId));

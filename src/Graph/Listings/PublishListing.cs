@@ -22,10 +22,11 @@ public sealed class PublishListingInput
     public decimal Price { get; set; }
     public string TicketCode { get; set; } = "";
     public List<string>? ImageUrls { get; set; }
+    public List<string>? PictureIds { get; set; }
     public string? IdempotencyKey { get; set; }
 
     public NewListing ToCommand() => new(
-        Category, Title, FaceValue, Price, TicketCode, Description, Country, City, Venue, StartsAt, EndsAt, Seat, ImageUrls);
+        Category, Title, FaceValue, Price, TicketCode, Description, Country, City, Venue, StartsAt, EndsAt, Seat, ImageUrls, PictureIds);
 }
 
 public sealed class PublishListingInputType : InputObjectGraphType<PublishListingInput>
@@ -44,8 +45,12 @@ public sealed class PublishListingInputType : InputObjectGraphType<PublishListin
         Field(i => i.Seat, nullable: true);
         Field(i => i.FaceValue, type: typeof(NonNullGraphType<DecimalScalar>));
         Field(i => i.Price, type: typeof(NonNullGraphType<DecimalScalar>));
-        Field(i => i.TicketCode).Description("The secret code or QR payload; only the seller and a paying buyer ever see it.");
+        Field(i => i.TicketCode).Description("The secret code or QR payload; only the seller and a paying buyer ever see it. " +
+            "Empty (\"\") with `pictureIds`: the code read from the pictures.");
         Field(i => i.ImageUrls, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>));
+        Field(i => i.PictureIds, type: typeof(ListGraphType<NonNullGraphType<IdGraphType>>))
+            .Description("Pictures uploaded with uploadTicketPicture, in the order shown (at most 6). A code read from them is the listing's code when `ticketCode` is empty, " +
+                         "and must match it otherwise.");
         Field(i => i.IdempotencyKey, nullable: true)
             .Description("Same key + same input returns the first result again; same key with a different input is an IDEMPOTENCY_KEY_REUSED error. Keys are per member, kept 24 hours.");
     }

@@ -5,6 +5,7 @@ using ETicket.Domain.Marketplace;
 using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using ETicket.Domain.Persistence.Idempotency;
+using ETicket.Domain.Pictures.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public sealed class ListingPublisher(
     TicketCodeGuard codes,
     MemberStanding standing,
     SellerProfiles sellers,
+    ListingPictures pictures,
     Idempotency idempotency,
     TimeProvider clock,
     IOptions<MarketplaceOptions> options)
@@ -28,7 +30,8 @@ public sealed class ListingPublisher(
         var request = new IdempotentRequest(sellerId, "publishListing", idempotencyKey, details with { TicketCode = vault.Hash(details.TicketCode) });
         // Before the listing exists, so no listing is ever without the copy its seller is shown from.
         await sellers.CopyIfMissingAsync(sellerId, cancellationToken);
-        // An expired listing holding the code may be recorded meanwhile (by the sweep): the second attempt sees that.
+        // An expired listing holding the code may be recorded meanwhile (by the sweep), or another publish
+        // may take one of the pictures (its ListingId is a concurrency token): the second attempt sees that.
         return await Transactions.OnceMoreIfOvertakenAsync(() => PublishOnceAsync(request, sellerId, details, cancellationToken));
     }
 
@@ -44,6 +47,11 @@ public sealed class ListingPublisher(
     {
         if (await standing.CheckMayTradeAsync(sellerId, cancellationToken) is { } barred)
             return barred;
+        // The pictures first: a code read from them is the listing's code when none was typed.
+        var chosen = await pictures.PrepareAsync(sellerId, details.PictureIds, details.TicketCode, cancellationToken);
+        if (chosen.Value is not { } withPictures)
+            return Outcome<Listing>.Failure(chosen.Errors);
+        details = details with { TicketCode = withPictures.TicketCode };
         var now = clock.Now();
         var errors = PublishListingRules.Check(details, now, options.Value.PriceCap);
         if (errors.Count > 0)
@@ -54,6 +62,7 @@ public sealed class ListingPublisher(
         var listing = Listing.Publish(sellerId, details, vault, now);
         db.Listings.Add(listing);
         db.Enqueue(new ListingPublished(listing.Id, listing.SellerId, listing.Category, listing.City), now);
+        await pictures.AttachAsync(withPictures, listing, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -64,6 +73,7 @@ public sealed class ListingPublisher(
             db.ChangeTracker.Clear();
             return TicketCodeGuard.Duplicate;
         }
+
         return listing;
     }
 }
