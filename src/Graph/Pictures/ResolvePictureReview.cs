@@ -1,4 +1,3 @@
-using ETicket.Domain.Pictures;
 using ETicket.Domain.Pictures.Services;
 using ETicket.Graph.Auth;
 using ETicket.Graph.Common;

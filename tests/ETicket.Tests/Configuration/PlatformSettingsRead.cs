@@ -44,11 +44,21 @@ public static partial class PlatformSettingsRead
         ["ETicket:Payments:Provider"] = "WeChatPay",
     };
 
+    /// <summary>Pictures kept in S3, with usable settings: its settings are read only then.</summary>
+    private static readonly Dictionary<string, string?> S3PicturesConfigured = new()
+    {
+        ["ETicket:Pictures:Storage"] = "S3",
+        ["ETicket:Pictures:S3:ServiceUrl"] = "http://127.0.0.1:1/",
+        ["ETicket:Pictures:S3:Bucket"] = "pictures",
+        ["ETicket:Pictures:S3:AccessKey"] = "key",
+        ["ETicket:Pictures:S3:SecretKey"] = "secret",
+    };
+
     /// <summary>The settings this role reads, list indexes written as <see cref="ListIndex"/>, sections left out.</summary>
     public static async Task<IReadOnlySet<string>> ForAsync(GraphRole role)
     {
         var asked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var optional in new[] { new Dictionary<string, string?>(), EverythingConfigured, WeChatPayConfigured })
+        foreach (var optional in new[] { new Dictionary<string, string?>(), EverythingConfigured, WeChatPayConfigured, S3PicturesConfigured })
             asked.UnionWith(await AskedWhileBindingAsync(role, optional));
         var computed = OptionsClasses.ComputedKeys;
         var settings = asked.Where(key => key.StartsWith(Prefix, StringComparison.Ordinal))

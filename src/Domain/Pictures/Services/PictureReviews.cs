@@ -1,7 +1,6 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
-using ETicket.Domain.Listings;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -31,6 +31,7 @@ public sealed class SimilarPictures(ETicketDbContext db)
         var candidates = await db.TicketPictures.AsNoTracking()
             .Where(p => p.ListingId != null && p.Id != picture.Id
                         && (band0.Contains(p.HashBand0) || band1.Contains(p.HashBand1) || band2.Contains(p.HashBand2) || band3.Contains(p.HashBand3)))
+            .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.PerceptualHash, p.ListingId, p.UploaderId })
             .Take(MaxCandidates)
             .ToListAsync(cancellationToken);

@@ -759,6 +759,136 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.ToTable("RelayLeases", (string)null);
                 });
 
+            modelBuilder.Entity("ETicket.Domain.Pictures.TicketPicture", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Id"), "ascii");
+
+                    b.Property<string>("CodeFormat")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("CodeFormat"), "ascii");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("CodeHash"), "ascii");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("ContentType"), "ascii");
+
+                    b.Property<int>("HashBand0")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HashBand1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HashBand2")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HashBand3")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ListingId")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("ListingId"), "ascii");
+
+                    b.Property<long>("PerceptualHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("ReviewReason"), "ascii");
+
+                    b.Property<byte[]>("SealedCode")
+                        .HasMaxLength(2048)
+                        .HasColumnType("varbinary(2048)");
+
+                    b.Property<string>("SimilarToPictureId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("SimilarToPictureId"), "ascii");
+
+                    b.Property<string>("ThumbnailContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("ThumbnailContentType"), "ascii");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)")
+                        .UseCollation("ascii_bin");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("UploaderId"), "ascii");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HashBand0");
+
+                    b.HasIndex("HashBand1");
+
+                    b.HasIndex("HashBand2");
+
+                    b.HasIndex("HashBand3");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.HasIndex("ListingId", "UploadedAt");
+
+                    b.HasIndex("ReviewReason", "UploadedAt");
+
+                    b.HasIndex("UploaderId", "ListingId");
+
+                    b.ToTable("TicketPictures", (string)null);
+                });
+
             modelBuilder.Entity("ETicket.Domain.Wanted.WantedMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -937,6 +1067,20 @@ namespace ETicket.Domain.Persistence.Migrations.MySql
                     b.HasOne("ETicket.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Pictures.TicketPicture", b =>
+                {
+                    b.HasOne("ETicket.Domain.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

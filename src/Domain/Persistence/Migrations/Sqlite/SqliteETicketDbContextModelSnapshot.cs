@@ -633,6 +633,109 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("RelayLeases", (string)null);
                 });
 
+            modelBuilder.Entity("ETicket.Domain.Pictures.TicketPicture", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeFormat")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HashBand0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HashBand1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HashBand2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HashBand3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ListingId")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PerceptualHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedCode")
+                        .HasMaxLength(2048)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SimilarToPictureId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HashBand0");
+
+                    b.HasIndex("HashBand1");
+
+                    b.HasIndex("HashBand2");
+
+                    b.HasIndex("HashBand3");
+
+                    b.HasIndex("ListingId", "Position");
+
+                    b.HasIndex("ListingId", "UploadedAt");
+
+                    b.HasIndex("ReviewReason", "UploadedAt");
+
+                    b.HasIndex("UploaderId", "ListingId");
+
+                    b.ToTable("TicketPictures", (string)null);
+                });
+
             modelBuilder.Entity("ETicket.Domain.Wanted.WantedMatch", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +899,20 @@ namespace ETicket.Domain.Persistence.Migrations.Sqlite
                     b.HasOne("ETicket.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETicket.Domain.Pictures.TicketPicture", b =>
+                {
+                    b.HasOne("ETicket.Domain.Listings.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETicket.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
