@@ -13,6 +13,12 @@ public sealed class PictureOptions
     /// <summary>The widest and tallest picture accepted, in pixels (read from the header before anything is decoded).</summary>
     public int MaxDimension { get; set; } = 4096;
 
+    /// <summary>
+    /// The most pixels (width × height) accepted, read from the header with the dimensions. A decoded picture takes
+    /// 4 bytes a pixel: the default, 4096², is 64 MB, and it bounds the decoder's largest buffer too.
+    /// </summary>
+    public int MaxPixels { get; set; } = 4096 * 4096;
+
     /// <summary>How many uploaded pictures one listing may have.</summary>
     public int MaxPerListing { get; set; } = 6;
 
