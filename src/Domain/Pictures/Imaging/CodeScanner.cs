@@ -36,7 +36,7 @@ internal static class CodeScanner
     public static IReadOnlyList<DecodedCode> Scan(Image<Rgba32> picture, Image<Rgba32> reduced, CancellationToken cancellationToken)
     {
         using var grey = Grey(reduced, FirstLongSide);
-        var found = Read(grey);
+        var found = Read(grey, thorough: true);
         if (found.Count == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -44,20 +44,20 @@ internal static class CodeScanner
             if (Math.Abs(skew) >= NegligibleSkewDegrees)
             {
                 using var straightened = grey.Clone(context => context.Rotate(-skew, KnownResamplers.Triangle));
-                found = Read(straightened);
+                found = Read(straightened, thorough: false);
             }
         }
         if (found.Count == 0 && Math.Max(picture.Width, picture.Height) > FirstLongSide + 400)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var larger = Grey(picture, LargerLongSide);
-            found = Read(larger);
+            found = Read(larger, thorough: false);
         }
         if (found.Count == 0 && Math.Max(grey.Width, grey.Height) > SmallerLongSide + 400)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var smaller = Grey(reduced, SmallerLongSide);
-            found = Read(smaller);
+            found = Read(smaller, thorough: false);
         }
         return found;
     }
@@ -71,14 +71,18 @@ internal static class CodeScanner
         return resized.CloneAs<L8>();
     }
 
-    private static List<DecodedCode> Read(Image<L8> grey)
+    /// <param name="thorough">
+    /// Also try the picture inverted (light code on a dark screen) and turned by quarter turns. The retries skip
+    /// those: each aims at another cause (tilt, size), and with them a 4096² photo without a code took seconds.
+    /// </param>
+    private static List<DecodedCode> Read(Image<L8> grey, bool thorough)
     {
         var luminances = new byte[grey.Width * grey.Height];
         grey.CopyPixelDataTo(luminances);
         var reader = new BarcodeReaderGeneric
         {
-            AutoRotate = true,
-            Options = new DecodingOptions { TryHarder = true, TryInverted = true, PossibleFormats = Formats },
+            AutoRotate = thorough,
+            Options = new DecodingOptions { TryHarder = true, TryInverted = thorough, PossibleFormats = Formats },
         };
         var results = reader.DecodeMultiple(new RGBLuminanceSource(luminances, grey.Width, grey.Height, RGBLuminanceSource.BitmapFormat.Gray8));
         var codes = new List<DecodedCode>();
