@@ -2,7 +2,7 @@ namespace ETicket.Domain.Pictures.Imaging;
 
 /// <summary>
 /// How many pictures this process decodes at once (<see cref="PictureOptions.MaxConcurrentProcessing"/>): each
-/// decoded picture may hold ~70 MB, so the rest wait their turn instead of adding up.
+/// may hold ~200 MB while processed, so the rest wait their turn instead of adding up.
 /// </summary>
 public sealed class PictureProcessingGate
 {
