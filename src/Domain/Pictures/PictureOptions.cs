@@ -22,7 +22,10 @@ public sealed class PictureOptions
     /// <summary>How many uploaded pictures one listing may have.</summary>
     public int MaxPerListing { get; set; } = 6;
 
-    /// <summary>How many pictures are decoded at once in this process; the rest wait (each may take ~70 MB while decoded).</summary>
+    /// <summary>
+    /// How many pictures are decoded at once in this process; the rest wait. Each takes up to ~200 MB while it is
+    /// processed (a 4096² photo: 64 MB of pixels, then the copies its codes are read from and its encodings).
+    /// </summary>
     public int MaxConcurrentProcessing { get; set; } = 2;
 
     /// <summary>How many uploaded pictures one member may have waiting for a listing.</summary>
