@@ -28,6 +28,10 @@ const introspection = (process.env.ETicket__Query__Introspection
 // long-lived by design and have none.
 const upstreamTimeoutMs = Number(process.env.ETICKET_GATEWAY_UPSTREAM_TIMEOUT_MS ?? 10_000);
 
+// An upload also waits its turn to be decoded and read (ETicket:Pictures:MaxConcurrentProcessing at
+// once per process): a few seconds each for large pictures on a busy subgraph.
+const uploadTimeoutMs = Math.max(upstreamTimeoutMs, 60_000);
+
 // Subscriptions reach the tickets subgraph over GraphQL over WebSocket (graphql-transport-ws) at its
 // /graphql, one upstream connection per distinct client token. The subgraph reads the member's
 // token from connection_init's payload.authorization, as any graphql-ws client sends it.
@@ -78,7 +82,8 @@ export const gatewayConfig = defineConfig({
       'x-forwarded-for': forwardedFor(request, context),
     }),
   },
-  upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined : upstreamTimeoutMs),
+  upstreamTimeout: ({ executionRequest }) => (operationOf(executionRequest) === 'subscription' ? undefined
+    : carriesFiles(executionRequest.variables) ? uploadTimeoutMs : upstreamTimeoutMs),
   plugins: () => [paymentNotifications, pictures, uploadLimit, useClientAuthorization(), useSubgraphSubscriptions(), useWholeRequestRefusal(), useRouterRuntimeRepairs(), useUpstreamDetailsHidden()],
   ...(introspection ? {} : { disableIntrospection: { disableIf: () => true } }),
   ...(openTelemetry ? { openTelemetry } : {}),
@@ -168,6 +173,14 @@ function useSubgraphSubscriptions() {
 }
 
 /** 'query', 'mutation' or 'subscription': what a request to a subgraph is. */
+/** Whether the request's variables hold a file (an upload): at the top, or in an input object or list one level down. */
+function carriesFiles(variables) {
+  // By shape: the server's File is the fetch ponyfill's, not always Node's own Blob.
+  const isFile = (value) => typeof value?.arrayBuffer === 'function' && typeof value.size === 'number';
+  return Object.values(variables ?? {}).some((value) => isFile(value)
+    || (value && typeof value === 'object' && Object.values(value).some((inner) => isFile(inner) || (Array.isArray(inner) && inner.some(isFile)))));
+}
+
 function operationOf(executionRequest) {
   return executionRequest?.operationType
     ?? (executionRequest?.document ? getOperationAST(executionRequest.document, executionRequest.operationName)?.operation : undefined);
