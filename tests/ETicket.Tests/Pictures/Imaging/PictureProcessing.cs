@@ -32,5 +32,20 @@ internal static class PictureProcessing
         return error.Message;
     }
 
-    public static void Report(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
+    /// <summary>
+    /// To the test's output, and where the test command collects artifacts (ETICKET_ARTIFACTS), to
+    /// <c>picture-decode-rates.txt</c>, which scripts/test.sh prints after the .NET tests.
+    /// </summary>
+    public static void Report(string line)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("ETICKET_ARTIFACTS") is { Length: > 0 } artifacts)
+        {
+            lock (ReportLock)
+                File.AppendAllText(Path.Combine(artifacts, ReportFile), line + Environment.NewLine);
+        }
+    }
+
+    private const string ReportFile = "picture-decode-rates.txt";
+    private static readonly Lock ReportLock = new();
 }
