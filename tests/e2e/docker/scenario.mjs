@@ -1,12 +1,14 @@
 // The containerized federated deployment, end to end (scripts/docker-test.sh starts it and runs this
 // with node --test): through the gateway's container, sign in with WeChat (a local fake), publish,
 // search, buy, pay and confirm, while subscriptions hear the sale, one of them on the second
-// tickets replica, which learns of the first's events through Redis.
+// tickets replica, which learns of the first's events through Redis; and a ticket picture uploaded,
+// its QR code read in the container, published and fetched through the gateway.
 //   ETICKET_DOCKER_GATEWAY=http://127.0.0.1:P/graphql ETICKET_DOCKER_TICKETS_2=http://127.0.0.1:Q/graphql node --test scenario.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { concert, gatewayClient, live, mutate, pay, publish, purchase } from '../lib/live.mjs';
 import { post } from '../lib/platform.mjs';
+import { qrCodePng, uploadPicture } from '../lib/pictures.mjs';
 
 const gateway = process.env.ETICKET_DOCKER_GATEWAY;
 const ticketsReplica = process.env.ETICKET_DOCKER_TICKETS_2;
@@ -78,4 +80,20 @@ test('sign in, publish, search, buy, pay and confirm through the containerized g
     await sellerClient.dispose();
     await replicaClient.dispose();
   }
+});
+
+test('a ticket picture uploaded through the containerized gateway is read, published and served', { timeout: 60_000 }, async () => {
+  const stamp = Date.now().toString(36);
+  const seller = await signInWithWeChat(`picture-${stamp}`, '集装箱图片');
+  const code = `DOCKER-QR-${stamp}`;
+  const uploaded = await uploadPicture(gateway, seller.token, await qrCodePng(code));
+  assert.equal(uploaded.body.data?.uploadTicketPicture?.picture?.ticketCode, code, JSON.stringify(uploaded.body));
+  const { id, url } = uploaded.body.data.uploadTicketPicture.picture;
+  const listingId = await publish(gateway, seller.token, { ...concert(`集装箱图片 ${stamp}`, ''), pictureIds: [id] });
+  const { body } = await post(gateway, 'query($id: ID!) { listing(id: $id) { ticketCode } }', { variables: { id: listingId }, token: seller.token });
+  assert.equal(body.data?.listing?.ticketCode, code);
+  assert.ok(url.startsWith(new URL(gateway).origin), `the picture's address leads to the gateway: ${url}`);
+  const picture = await fetch(url);
+  assert.equal(picture.status, 200);
+  assert.match(picture.headers.get('content-type') ?? '', /^image\//);
 });

@@ -9,10 +9,7 @@ public sealed class Blacklist(ETicketDbContext db, IEnumerable<IMemberBlackliste
 {
     public async Task<Outcome<Member>> SetAsync(string adminId, string memberId, bool blacklisted, string? reason, CancellationToken cancellationToken)
     {
-        // Checked against the stored role, not the token: an admin removed from configuration loses
-        // the right at their next sign-in, and a token cannot outlive that by claiming it.
-        if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
-            throw AccessDeniedException.Forbidden("Only admins blacklist members.");
+        await db.RequireAdminAsync(adminId, "Only admins blacklist members.", cancellationToken);
         var why = Texts.Clean(reason);
         if (Member.CheckBlacklistReason(why) is { } badReason)
             return badReason;

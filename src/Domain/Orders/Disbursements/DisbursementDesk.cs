@@ -1,4 +1,5 @@
 using ETicket.Domain.Common;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class DisbursementDesk(ETicketDbContext db, DisbursementRunner run
     /// <summary>ADMIN: the failed refunds and payouts, the most recently failed first.</summary>
     public async Task<IReadOnlyList<Disbursement>> ListFailedAsync(string adminId, int first, CancellationToken cancellationToken)
     {
-        await RequireAdminAsync(adminId, cancellationToken);
+        await db.RequireAdminAsync(adminId, "Only admins see and retry failed refunds and payouts.", cancellationToken);
         if (first is < 1 or > MaxListed)
             throw new BadInputException($"`first` must be from 1 to {MaxListed}.");
         return await db.Disbursements.AsNoTracking()
@@ -31,7 +32,7 @@ public sealed class DisbursementDesk(ETicketDbContext db, DisbursementRunner run
     /// <summary>ADMIN: tries a failed refund or payout again, with a new number, and carries it out at once.</summary>
     public async Task<Outcome<Disbursement>> RetryAsync(string adminId, string orderId, DisbursementKind kind, CancellationToken cancellationToken)
     {
-        await RequireAdminAsync(adminId, cancellationToken);
+        await db.RequireAdminAsync(adminId, "Only admins see and retry failed refunds and payouts.", cancellationToken);
         var retried = await Transactions.OnceMoreIfOvertakenAsync(() => db.InTransactionAsync(async ct =>
         {
             var disbursement = Ids.IsWellFormed(orderId)
@@ -48,11 +49,5 @@ public sealed class DisbursementDesk(ETicketDbContext db, DisbursementRunner run
             return retried;
         await runner.RunAsync(pending, CancellationToken.None);
         return await db.Disbursements.AsNoTracking().SingleAsync(d => d.Id == pending.Id, cancellationToken);
-    }
-
-    private async Task RequireAdminAsync(string adminId, CancellationToken cancellationToken)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
-            throw AccessDeniedException.Forbidden("Only admins see and retry failed refunds and payouts.");
     }
 }

@@ -1,6 +1,7 @@
 using ETicket.Domain.Common;
 using ETicket.Domain.Listings;
 using ETicket.Domain.Marketplace;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Orders.Disbursements;
 using ETicket.Domain.Orders.Payments;
 using ETicket.Domain.Persistence;
@@ -139,8 +140,7 @@ public sealed class OrderDesk(
     /// <summary>An admin settles a dispute: a refund for the buyer, or completion for the seller.</summary>
     public async Task<Outcome<Order>> ResolveDisputeAsync(string adminId, string orderId, bool refundBuyer, string? note, CancellationToken cancellationToken)
     {
-        if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
-            throw AccessDeniedException.Forbidden("Only admins resolve disputes.");
+        await db.RequireAdminAsync(adminId, "Only admins resolve disputes.", cancellationToken);
         var text = Texts.Clean(note);
         if (Order.CheckResolutionNote(text) is { } badNote)
             return badNote;

@@ -1,6 +1,7 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Events;
 using ETicket.Domain.Events.Outbox;
+using ETicket.Domain.Events;
+using ETicket.Domain.Members.Services;
 using ETicket.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed class PictureReviews(ETicketDbContext db, TimeProvider clock)
     /// <summary>The flagged pictures, the oldest first.</summary>
     public async Task<IReadOnlyList<TicketPicture>> ListAsync(string adminId, int first, CancellationToken cancellationToken)
     {
-        await RequireAdminAsync(adminId, cancellationToken);
+        await db.RequireAdminAsync(adminId, "Only admins review flagged pictures.", cancellationToken);
         if (first is < 1 or > MaxListed)
             throw new BadInputException($"`first` must be from 1 to {MaxListed}.");
         return await db.TicketPictures.AsNoTracking()
@@ -31,7 +32,7 @@ public sealed class PictureReviews(ETicketDbContext db, TimeProvider clock)
     public Task<Outcome<TicketPicture>> ResolveAsync(string adminId, string pictureId, bool withdrawListing, CancellationToken cancellationToken) =>
         Transactions.OnceMoreIfOvertakenAsync(() => db.InTransactionAsync(async ct =>
         {
-            await RequireAdminAsync(adminId, ct);
+            await db.RequireAdminAsync(adminId, "Only admins review flagged pictures.", ct);
             var picture = Ids.IsWellFormed(pictureId)
                 ? await db.TicketPictures.SingleOrDefaultAsync(p => p.Id == pictureId && p.ReviewReason != null, ct)
                 : null;
@@ -49,10 +50,4 @@ public sealed class PictureReviews(ETicketDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
             return picture;
         }, cancellationToken));
-
-    private async Task RequireAdminAsync(string adminId, CancellationToken cancellationToken)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == adminId && m.IsAdmin, cancellationToken))
-            throw AccessDeniedException.Forbidden("Only admins review flagged pictures.");
-    }
 }
