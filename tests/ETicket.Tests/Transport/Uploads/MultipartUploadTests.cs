@@ -176,11 +176,21 @@ public sealed class MultipartUploadTests : IClassFixture<MultipartUploadFixture>
     [Fact]
     public async Task An_Upload_variable_in_a_JSON_request_is_refused_saying_how_to_send_a_file()
     {
-        var answer = await Server.PostRawAsync(JsonSerializer.Serialize(new { query = EchoQuery, variables = new { file = "data:image/jpeg;base64,/9j/" } }),
+        var answer = await Server.PostRawAsync(JsonSerializer.Serialize(new { query = EchoQuery, variables = new { file = "ticket.jpg" } }),
             accept: Media.GraphQLResponse);
 
         TransportAssert.Refused(answer, 400, "BAD_USER_INPUT");
         Assert.Contains(UploadScalar.SendAsFile, answer.FirstErrorMessage);
+    }
+
+    [Fact]
+    public async Task A_small_file_written_as_a_data_url_in_a_JSON_request_is_taken()
+    {
+        var answer = await Server.PostRawAsync(JsonSerializer.Serialize(new { query = EchoQuery, variables = new { file = "data:image/jpeg;base64," + Convert.ToBase64String(Picture) } }),
+            accept: Media.GraphQLResponse);
+
+        Assert.Equal(200, answer.Status);
+        Assert.Equal($"data-url|image/jpeg|{Picture.Length}|{Convert.ToHexString(Picture)}", answer.Data!["uploadEcho"]!.GetValue<string>());
     }
 
     [Fact]

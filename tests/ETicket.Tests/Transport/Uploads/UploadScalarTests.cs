@@ -26,8 +26,19 @@ public sealed class UploadScalarTests
         Assert.Null(Upload.ParseLiteral(new GraphQLNullValue()));
     }
 
+    [Fact]
+    public void A_data_url_variable_is_a_small_file()
+    {
+        var file = Assert.IsType<UploadedFile>(Upload.ParseValue("data:image/png;base64," + Convert.ToBase64String([1, 2, 3, 4, 5])));
+
+        Assert.Equal("image/png", file.ContentType);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5 }, file.Content.ToArray());
+        Assert.Contains("base64", Assert.Throws<FormatException>(() => Upload.ParseValue("data:image/png,raw")).Message);
+        Assert.Contains("base64", Assert.Throws<FormatException>(() => Upload.ParseValue("data:image/png;base64,!!!")).Message);
+    }
+
     [Theory]
-    [InlineData("data:image/jpeg;base64,/9j/")]
+    [InlineData("ticket.jpg")]
     [InlineData(42)]
     public void Any_other_variable_value_is_refused_saying_how_to_send_a_file(object value)
     {
