@@ -12,9 +12,8 @@ public sealed class ETicketSchema : GraphQL.Types.Schema
         // The contract's scalars replace GraphQL.NET's built-ins of the same names.
         RegisterTypeMapping(typeof(decimal), typeof(DecimalScalar));
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(DateTimeScalar));
-        // Files are uploaded to the tickets module (ticket pictures). Registered even while no field
-        // takes one, since GraphQL.NET serves only the types it can reach otherwise: the IDE offers
-        // file uploads when the schema has Upload, and Hive Gateway needs it in the subgraph's SDL.
+        // Files are uploaded to the tickets module (ticket pictures); the mapping lets an input
+        // property of type UploadedFile be declared without naming the scalar.
         if (services.GetRequiredService<SchemaRole>().ServesTickets)
         {
             RegisterTypeMapping(typeof(UploadedFile), typeof(UploadScalar));

@@ -115,6 +115,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 
     private static RequestProblem Problem(string message) => new(StatusCodes.Status400BadRequest, message);
 
-    private static RequestProblem TooLarge(int limit) =>
+    /// <summary>The 413 for a body past <paramref name="limit"/> bytes, whichever reader read it.</summary>
+    internal static RequestProblem TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
 }

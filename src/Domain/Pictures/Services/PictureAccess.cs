@@ -1,7 +1,5 @@
 using ETicket.Domain.Common;
-using ETicket.Domain.Persistence;
 using ETicket.Domain.Pictures.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace ETicket.Domain.Pictures.Services;
 
@@ -10,14 +8,14 @@ namespace ETicket.Domain.Pictures.Services;
 /// that shows a code, an upload not yet on a listing) only through an unexpired signed address, which
 /// the API hands out only to who may see it.
 /// </summary>
-public sealed class PictureAccess(ETicketDbContext db, IPictureStore store, PictureUrlSigner signer, TimeProvider clock)
+public sealed class PictureAccess(PictureReader pictures, IPictureStore store, PictureUrlSigner signer, TimeProvider clock)
 {
     /// <summary>The picture's bytes, or null when the address is unknown, expired or not signed as it must be (all answered alike).</summary>
     public async Task<PictureDelivery?> OpenAsync(string pictureId, PictureVariant variant, long? expires, string? signature, CancellationToken cancellationToken)
     {
         if (!Ids.IsWellFormed(pictureId))
             return null;
-        var picture = await db.TicketPictures.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pictureId, cancellationToken);
+        var picture = await pictures.FindAsync(pictureId, cancellationToken);
         if (picture is null)
             return null;
         var isPublic = picture.ListingId is not null && !picture.ShowsCode;

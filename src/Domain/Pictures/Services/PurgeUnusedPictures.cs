@@ -29,8 +29,7 @@ public sealed class PurgeUnusedPictures(ETicketDbContext db, IPictureStore store
                 var deleted = await db.TicketPictures.Where(p => p.Id == picture.Id && p.ListingId == null).ExecuteDeleteAsync(cancellationToken);
                 if (deleted == 0)
                     continue;
-                await store.DeleteAsync(picture.ImageKey, cancellationToken);
-                await store.DeleteAsync(picture.ThumbnailKey, cancellationToken);
+                await PictureFiles.DeleteAsync(store, picture, cancellationToken);
                 purged++;
             }
             if (due.Count < BatchSize)

@@ -38,7 +38,7 @@ public sealed class MultipartRequestReader(GraphQLRequestReader requests, IOptio
         var boundary = Boundary(http.Request.ContentType);
         var limit = MaxBodyBytes(settings);
         var body = RequestBodyStream.Open(http, limit, limit + settings.MaxRequestBytes * GraphQLRequestReader.DrainFactor,
-            () => new RequestProblem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes."));
+            () => GraphQLRequestReader.TooLarge(limit));
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = MaxPartHeaders, HeadersLengthLimit = MaxPartHeaderBytes };
 
         // wx.uploadFile (the mini-program) sends its formData fields, operations and map among them,
